@@ -1,0 +1,84 @@
+"""Explicit calendar dates in German text, and the publication date an article implies.
+
+Deliberately small and separate from timeline.extraction: articles must not depend on the
+timeline app, and a publication date only ever comes from full, explicit dates.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "febr": 2, "märz": 3, "maerz": 3,
+    "mär": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
+    "december": 12,
+}  # fmt: skip
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+FULL_DATE = re.compile(
+    rf"""(?<![\w./-])(?:
+        (?P<d1>\d{{1,2}})\.\s?(?P<m1>\d{{1,2}})\.\s?(?P<y1>\d{{4}})            # 05.04.2022
+      | (?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})/(?P<y2>\d{{4}})                    # 07/02/2024, day first
+      | (?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})                        # 2022-04-05
+      | (?P<d4>\d{{1,2}})\.?\s*(?P<m4>{_MONTH_NAMES})\.?\s+(?P<y4>\d{{4}})     # 17. August 2022
+    )(?![\w/-]|\.\d)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    value: date
+    start: int
+    end: int
+    text: str
+
+
+def parse_full_date(value: str) -> date | None:
+    """A single explicit date such as '2022-04-05', '05.04.2022' or '17. August 2022'."""
+    found = find_full_dates(value.strip())
+    if len(found) == 1 and found[0].text == value.strip():
+        return found[0].value
+    return None
+
+
+def find_full_dates(text: str) -> list[FoundDate]:
+    found = []
+    for m in FULL_DATE.finditer(text):
+        g = m.groupdict()
+        for i in "1234":
+            if g[f"y{i}"]:
+                day, month, year = g[f"d{i}"], g[f"m{i}"], g[f"y{i}"]
+                break
+        month_no = int(month) if month.isdigit() else MONTHS[month.lower()]
+        try:
+            value = date(int(year), month_no, int(day))
+        except ValueError:
+            continue
+        found.append(FoundDate(value, m.start(), m.end(), m.group(0)))
+    return found
+
+
+def infer_published(text: str, *, today: date | None = None) -> tuple[date | None, str]:
+    """The publication date an article implies, with the text it was taken from.
+
+    A line that holds nothing but a date is a dateline and wins. Otherwise the latest explicit
+    full date: news reports what happened up to their publication, so the latest date they
+    state is the closest lower bound available. Dates after ``today`` are announcements, not
+    publication dates, and are ignored.
+    """
+    today = today or date.today()
+    dates = [d for d in find_full_dates(text) if d.value <= today]
+    if not dates:
+        return None, ""
+    for d in dates:
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line_end = text.find("\n", d.end)
+        line = text[line_start : len(text) if line_end == -1 else line_end]
+        if line.strip() == d.text:
+            return d.value, f"dateline '{d.text}'"
+    latest = max(dates, key=lambda d: d.value)
+    return latest.value, f"latest explicit date '{latest.text}'"

@@ -1,0 +1,120 @@
+"""From an article's text to event candidates: dates, then actors and topics around them.
+
+Plain Python: the Django side turns candidates into rows, the benchmark runs this alone.
+"""
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from .actors import ActorMatcher, default_registry
+from .dates import find_dates
+from .topics import TopicClassifier, default_topics
+
+# A line this short without closing punctuation reads as a heading, the best context for a topic.
+HEADING_MAX_WORDS = 12
+
+
+@dataclass
+class EventCandidate:
+    sentence_index: int
+    char_start: int
+    char_end: int
+    date_text: str
+    kind: str
+    start: date
+    end: date
+    granularity: str
+    explanation: str
+    confidence: float
+    actors: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ProposedPerson:
+    name: str
+    role: str
+
+
+def _is_heading(sentence: str) -> bool:
+    stripped = sentence.strip()
+    return bool(stripped) and stripped[-1] not in ".!?:“\"…)" and len(stripped.split()) <= HEADING_MAX_WORDS
+
+
+class Extractor:
+    """Holds the compiled registries so that many articles can be processed without rebuilding them."""
+
+    def __init__(self, actors: ActorMatcher, topics: TopicClassifier):
+        self.actors = actors
+        self.topics = topics
+
+    def extract(
+        self, text: str, published: date, sentences: Sequence[tuple[int, int]], *, mode: str = "news"
+    ) -> list[EventCandidate]:
+        if not sentences:
+            return []
+        starts = [s for s, _ in sentences]
+        candidates = []
+        for expr in find_dates(text, published, mode=mode):
+            if not expr.is_event:
+                continue
+            index = max(0, bisect.bisect_right(starts, expr.char_start) - 1)
+            s_start, s_end = sentences[index]
+            sentence = text[s_start:s_end]
+            actors = self.actors.names(sentence)
+            context = self._context(text, sentences, index)
+            topics = self.topics.classify(sentence, context)
+            candidates.append(
+                EventCandidate(
+                    sentence_index=index,
+                    char_start=expr.char_start,
+                    char_end=expr.char_end,
+                    date_text=expr.text,
+                    kind=expr.kind,
+                    start=expr.start,
+                    end=expr.end,
+                    granularity=expr.granularity or "approx",
+                    explanation=expr.explanation,
+                    confidence=expr.confidence,
+                    actors=actors,
+                    topics=topics,
+                )
+            )
+        return candidates
+
+    def propose(self, text: str) -> list[ProposedPerson]:
+        seen, people = set(), []
+        for p in self.actors.propose(text):
+            if p.name not in seen:
+                seen.add(p.name)
+                people.append(ProposedPerson(p.name, p.role))
+        return people
+
+    @staticmethod
+    def _context(text: str, sentences: Sequence[tuple[int, int]], index: int) -> str:
+        parts = []
+        if index > 0:
+            parts.append(text[slice(*sentences[index - 1])])
+        for j in range(index - 1, -1, -1):
+            candidate = text[slice(*sentences[j])]
+            if _is_heading(candidate):
+                parts.append(candidate)
+                break
+        return "\n".join(parts)
+
+
+_default: Extractor | None = None
+
+
+def default_extractor() -> Extractor:
+    global _default
+    if _default is None:
+        _default = Extractor(ActorMatcher(default_registry()), TopicClassifier(default_topics()))
+    return _default
+
+
+def extract_article(text: str, published: date, sentences: Sequence[tuple[int, int]]) -> list[EventCandidate]:
+    """The whole per-article pipeline with the shipped registries (for the benchmark and quick use)."""
+    return default_extractor().extract(text, published, sentences)
