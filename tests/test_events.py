@@ -1,0 +1,136 @@
+"""Events in the database: extraction on import, re-extraction, corrections that survive it."""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article
+from timeline.models import Actor, Event, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ingest_extracts_events_that_point_at_their_sentences(ingested_seeds):
+    assert Event.objects.count() >= 25
+    for event in Event.objects.select_related("article", "sentence"):
+        text = event.article.text
+        assert text[event.char_start : event.char_end] == event.date_text
+        assert event.sentence.start <= event.char_start < event.sentence.end
+        assert event.start <= event.end
+        assert event.granularity in Event.Granularity.values
+    assert Topic.objects.count() == 9
+    assert Actor.objects.filter(reviewed=True).count() > 100
+
+
+def test_every_seed_has_events_with_actors_and_topics(ingested_seeds):
+    for article in ingested_seeds:
+        events = article.events.prefetch_related("actors", "topics")
+        assert events, article.original_filename
+        assert sum(bool(e.topics.all()) for e in events) >= 0.8 * len(events)
+        assert sum(bool(e.actors.all()) for e in events) >= 0.8 * len(events)
+
+
+def test_articles_without_a_publication_date_get_no_guessed_events(db, tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Im Juni traf sich der Präsident mit Putin. Anfang Juli folgte ein Besuch.", encoding="utf-8")
+    call_command("ingest", str(path), verbosity=0)
+    article = Article.objects.get()
+    assert article.published is None
+    assert article.events.count() == 0
+
+
+def test_header_date_anchors_relative_expressions(db, tmp_path):
+    path = tmp_path / "dated.txt"
+    path.write_text(
+        "Title: T\nPublished: 2023-03-15\n\nKasachstan und Russland unterzeichneten im Februar ein Abkommen.",
+        encoding="utf-8",
+    )
+    call_command("ingest", str(path), verbosity=0)
+    event = Event.objects.get()
+    assert (event.start, event.end, event.granularity) == (date(2023, 2, 1), date(2023, 2, 28), "month")
+    assert {a.name for a in event.actors.all()} >= {"Kazakhstan", "Russia"}
+
+
+def test_reextraction_is_idempotent(ingested_seeds):
+    before = sorted(Event.objects.values_list("article_id", "char_start", "char_end", "start", "end"))
+    ids = set(Event.objects.values_list("pk", flat=True))
+    call_command("extract", "--all", verbosity=0)
+    after = sorted(Event.objects.values_list("article_id", "char_start", "char_end", "start", "end"))
+    assert before == after
+    assert ids == set(Event.objects.values_list("pk", flat=True))
+
+
+def admin_post(client, event, **changes):
+    data = {
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "granularity": event.granularity,
+        "explanation": event.explanation,
+        "actors": [a.pk for a in event.actors.all()],
+        "topics": [t.pk for t in event.topics.all()],
+    }
+    if event.hidden:
+        data["hidden"] = "on"
+    data.update(changes)
+    if data.get("hidden") is False:
+        del data["hidden"]
+    response = client.post(f"/admin/timeline/event/{event.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event.refresh_from_db()
+    return event
+
+
+def test_admin_corrections_are_marked_and_survive_reextraction(ingested_seeds, admin_client):
+    dated, tagged, hidden = Event.objects.order_by("pk")[:3]
+    new_actor = Actor.objects.get(name="China")
+    economy = Topic.objects.get(slug="economy")
+
+    dated = admin_post(admin_client, dated, start="2020-01-01", end="2020-01-31", granularity="month",
+                       explanation="checked by hand")  # fmt: skip
+    tagged = admin_post(admin_client, tagged, actors=[new_actor.pk], topics=[economy.pk])
+    hidden = admin_post(admin_client, hidden, hidden="on")
+    assert dated.corrected == ["date"]
+    assert tagged.corrected == ["actors", "topics"]
+    assert hidden.corrected == ["hidden"]
+
+    call_command("extract", "--all", verbosity=0)
+
+    dated.refresh_from_db()
+    assert (dated.start, dated.end, dated.granularity, dated.explanation) == (
+        date(2020, 1, 1), date(2020, 1, 31), "month", "checked by hand",
+    )  # fmt: skip
+    tagged.refresh_from_db()
+    assert [a.name for a in tagged.actors.all()] == ["China"]
+    assert [t.slug for t in tagged.topics.all()] == ["economy"]
+    hidden.refresh_from_db()
+    assert hidden.hidden and not Event.objects.visible().filter(pk=hidden.pk).exists()
+
+
+def test_uncorrected_event_changes_are_rebuilt_by_reextraction(ingested_seeds):
+    event = Event.objects.order_by("pk").first()
+    original = (event.start, event.end)
+    Event.objects.filter(pk=event.pk).update(start=date(1999, 1, 1), end=date(1999, 1, 2))
+    call_command("extract", str(event.article_id), verbosity=0)
+    event.refresh_from_db()
+    assert (event.start, event.end) == original
+
+
+def test_extract_command_rejects_unknown_ids(db):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="no article with id 999"):
+        call_command("extract", "999")
+    with pytest.raises(CommandError):
+        call_command("extract")
+
+
+def test_event_queryset_filters(ingested_seeds):
+    tokayev = Event.objects.for_actors(["Kassym-Jomart Tokayev"])
+    assert tokayev.exists()
+    assert all("Kassym-Jomart Tokayev" in {a.name for a in e.actors.all()} for e in tokayev)
+    window = Event.objects.in_window(date(2022, 6, 1), date(2022, 6, 30))
+    assert window.exists() and all(e.end >= date(2022, 6, 1) and e.start <= date(2022, 6, 30) for e in window)
+    assert all(e.granularity == "day" for e in Event.objects.precise())
+    energy = Event.objects.for_topics(["energy"])
+    assert energy.exists() and all("energy" in {t.slug for t in e.topics.all()} for e in energy)
