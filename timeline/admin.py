@@ -5,7 +5,7 @@ from .models import Actor, Event, Topic
 
 @admin.register(Actor)
 class ActorAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "reviewed", "role")
+    list_display = ("name", "kind", "affiliation", "reviewed", "role")
     list_filter = ("kind", "reviewed")
     search_fields = ("name", "aliases", "role")
     list_editable = ("reviewed",)

@@ -15,6 +15,12 @@ class Actor(models.Model):
     name = models.CharField("canonical name", max_length=200, unique=True, help_text="English exonym.")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.OTHER)
     aliases = models.JSONField(default=list, blank=True, help_text="German, English and transliterated variants.")
+    affiliation = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Canonical name of the country or organisation this person or body stands for; "
+        "events naming them count for it too.",
+    )
     reviewed = models.BooleanField(
         default=True, help_text="Unreviewed actors were proposed by the extraction and are not matched yet."
     )

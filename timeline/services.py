@@ -34,7 +34,12 @@ def registries_load_defaults() -> tuple[int, int]:
     actors_added = topics_added = 0
     for spec in default_registry():
         _, created = Actor.objects.get_or_create(
-            name=spec.name, defaults={"kind": spec.kind, "aliases": list(spec.aliases), "reviewed": True}
+            name=spec.name, defaults={
+                "kind": spec.kind,
+                "aliases": list(spec.aliases),
+                "affiliation": spec.affiliation,
+                "reviewed": True,
+            },
         )
         actors_added += created
     for order, spec in enumerate(default_topics()):
@@ -50,8 +55,8 @@ def extractor_from_db() -> Extractor:
     if not Topic.objects.exists():
         registries_load_defaults()
     actors = [
-        ActorSpec(name=a.name, kind=a.kind, aliases=tuple(a.aliases))
-        for a in Actor.objects.filter(reviewed=True).only("name", "kind", "aliases")
+        ActorSpec(name=a.name, kind=a.kind, aliases=tuple(a.aliases), affiliation=a.affiliation)
+        for a in Actor.objects.filter(reviewed=True).only("name", "kind", "aliases", "affiliation")
     ]
     topics = [
         TopicSpec(slug=t.slug, name=t.name, colour=t.colour, keywords=tuple(t.keywords)) for t in Topic.objects.all()
