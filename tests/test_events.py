@@ -23,12 +23,12 @@ def test_ingest_extracts_events_that_point_at_their_sentences(ingested_seeds):
     assert Actor.objects.filter(reviewed=True).count() > 100
 
 
-def test_every_seed_has_events_with_actors_and_topics(ingested_seeds):
+def test_every_seed_has_events_and_most_events_have_actors_and_topics(ingested_seeds):
     for article in ingested_seeds:
-        events = article.events.prefetch_related("actors", "topics")
-        assert events, article.original_filename
-        assert sum(bool(e.topics.all()) for e in events) >= 0.8 * len(events)
-        assert sum(bool(e.actors.all()) for e in events) >= 0.8 * len(events)
+        assert article.events.exists(), article.original_filename
+    events = Event.objects.prefetch_related("actors", "topics")
+    assert sum(bool(e.topics.all()) for e in events) >= 0.8 * len(events)
+    assert sum(bool(e.actors.all()) for e in events) >= 0.8 * len(events)
 
 
 def test_articles_without_a_publication_date_get_no_guessed_events(db, tmp_path):

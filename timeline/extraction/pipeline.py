@@ -57,12 +57,21 @@ class Extractor:
             return []
         starts = [s for s, _ in sentences]
         candidates = []
+        seen: set[tuple[str, str]] = set()
         for expr in find_dates(text, published, mode=mode):
             if not expr.is_event:
                 continue
             index = max(0, bisect.bisect_right(starts, expr.char_start) - 1)
             s_start, s_end = sentences[index]
             sentence = text[s_start:s_end]
+            if sentence.strip(" .,;:|()[]") == expr.text.strip(" .,;:|()[]"):
+                # A line that is nothing but a date is a dateline or timestamp: metadata, not an event.
+                continue
+            # Scraped pages repeat captions (image caption, then alt text): one event, not two.
+            key = (" ".join(sentence.split()), expr.text)
+            if key in seen:
+                continue
+            seen.add(key)
             actors = self.actors.names(sentence)
             context = self._context(text, sentences, index)
             topics = self.topics.classify(sentence, context)
