@@ -23,6 +23,11 @@ find_python() {
     return 1
 }
 
+# This machine's pip configuration names local mirrors that may be absent; their warnings are noise.
+pip_quiet() {
+    .venv/bin/python -m pip --quiet --disable-pip-version-check "$@" 2>&1 | { grep -v "^WARNING: Location 'file:" || true; }
+}
+
 # The venv is current when it exists with a good Python and was built from these requirement files.
 stamp_of() { cat "$@" | sha256sum | cut -c1-16; }
 
@@ -39,9 +44,9 @@ ensure_venv() {
         rm -rf .venv
         "$py" -m venv .venv
     fi
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+    pip_quiet install --upgrade pip
     for f in "${files[@]}"; do
-        .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$f"
+        pip_quiet install -r "$f"
     done
     echo "$want" > .venv/.requirements-stamp
 }
