@@ -38,11 +38,25 @@ class FoundDate:
 
 
 def parse_full_date(value: str) -> date | None:
-    """A single explicit date such as '2022-04-05', '05.04.2022' or '17. August 2022'."""
-    found = find_full_dates(value.strip())
-    if len(found) == 1 and found[0].text == value.strip():
+    """A single explicit date: '2022-04-05', '05.04.2022', '17. August 2022', or any full date
+    dateparser reads in German or English ('Wed, 17 Aug 2022 10:00:00 GMT', '2022-08-17T09:30+02:00')."""
+    value = value.strip()
+    found = find_full_dates(value)
+    if len(found) == 1 and found[0].text == value:
         return found[0].value
-    return None
+    import dateparser  # only for the formats above that our own pattern does not cover
+
+    parsed = dateparser.parse(
+        value,
+        languages=["de", "en"],
+        settings={
+            "DATE_ORDER": "DMY",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            # A header such as "gestern" names no date of its own.
+            "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        },
+    )
+    return parsed.date() if parsed else None
 
 
 def find_full_dates(text: str) -> list[FoundDate]:

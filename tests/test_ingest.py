@@ -71,8 +71,13 @@ def test_txt_without_header_takes_the_first_line_as_title():
     assert article.published == date(2021, 3, 3)
 
 
-def test_german_date_header_is_accepted():
-    data = "Published: 17. August 2022\n\nText.".encode()
+@pytest.mark.parametrize(
+    "header",
+    ["17. August 2022", "17.08.2022", "2022-08-17", "Wed, 17 Aug 2022 10:00:00 GMT", "2022-08-17T09:30:00+02:00",
+     "August 17, 2022", "Mittwoch, 17. Aug. 2022"],
+)  # fmt: skip
+def test_publication_date_header_formats(header, tmp_path):
+    data = f"Published: {header}\n\nText.".encode()
     assert ingest_bytes(data, "c.txt").imported[0].published == date(2022, 8, 17)
 
 
