@@ -128,6 +128,44 @@ CASES = [
     ("In zwei Wochen wird gewählt.", "2022-11-24", "zwei Wochen", "2022-12-05", "2022-12-11", "approx", "date"),
     # Jahreswechsel
     ("Als es nach dem Jahreswechsel Unruhen gab, kamen Truppen.", "2022-07-14", "nach dem Jahreswechsel", "2022-01-01", "2022-01-15", "approx", "date"),
+    # year-less dates in news: past tense looks back, future tense forward, a present
+    # tense clause takes the candidate nearest to the publication date
+    ("Im Dezember hatte der Rat getagt.", "2023-01-10", "Dezember", "2022-12-01", "2022-12-31", "month", "date"),
+    ("Im Januar wird der Haushalt vorgelegt.", "2024-12-30", "Januar", "2025-01-01", "2025-01-31", "month", "date"),
+    ("Ab Juli gelten neue Regeln für Banken.", "2024-03-15", "Juli", "2024-07-01", "2024-07-31", "month", "date"),
+    ("Die Gesetzesänderung kommt zum 1. Januar.", "2022-11-24", "1. Januar", "2023-01-01", "2023-01-01", "day", "date"),
+    ("Die Ausstellung ist vom 5. Oktober bis 14. Januar zu sehen.", "2023-10-02", "5. Oktober bis 14. Januar", "2023-10-05", "2024-01-14", "day", "range"),
+    ("Im Januar verzeichnete die Bahn einen Rekord.", "2023-03-20", "Januar", "2023-01-01", "2023-01-31", "month", "date"),
+    ("Im Mai überfielen Räuber die Bank.", "2024-03-15", "Mai", "2023-05-01", "2023-05-31", "month", "date"),
+    ("Der Kongress tagt am 2. und 3. Dezember in Leipzig.", "2022-11-24", "2. und 3. Dezember", "2022-12-02", "2022-12-03", "day", "range"),
+    ("Der Rat hatte das gebilligt; die Schlussabstimmung ist am 16. Juni.", "2023-06-05", "16. Juni", "2023-06-16", "2023-06-16", "day", "date"),
+    # a year spelled out earlier in the same sentence carries over in news mode
+    ("Ostern 2023 fällt auf den 9. April.", "2023-01-10", "9. April", "2023-04-09", "2023-04-09", "day", "date"),
+    # weekdays: present tense is scheduled, past tense looks back
+    ("Am Samstag spielt Dortmund gegen Köln.", "2023-03-20", "Samstag", "2023-03-25", "2023-03-25", "day", "date"),
+    ("Das Landgericht verurteilte ihn am Freitag.", "2023-10-02", "Freitag", "2023-09-29", "2023-09-29", "day", "date"),
+    ("Am Wochenende bleibt es sonnig.", "2023-03-20", "Wochenende", "2023-03-25", "2023-03-26", "approx", "date"),
+    ("Am Dienstag vergangener Woche kam es zu einem Zwischenfall.", "2022-11-24", "Dienstag vergangener Woche", "2022-11-15", "2022-11-15", "day", "date"),
+    ("Am Freitag kommender Woche soll entschieden werden.", "2022-11-24", "Freitag kommender Woche", "2022-12-02", "2022-12-02", "day", "date"),
+    ("Am kommenden Wochenende wird gestreikt.", "2022-11-24", "kommenden Wochenende", "2022-11-26", "2022-11-27", "approx", "date"),
+    ("Am vergangenen Wochenende wurde gestreikt.", "2022-11-28", "vergangenen Wochenende", "2022-11-26", "2022-11-27", "approx", "date"),
+    # coordinated months, month with article, year suffixes
+    ("Die Umsätze lagen im Januar und Februar über Plan.", "2024-03-15", "Februar", "2024-02-01", "2024-02-29", "month", "date"),
+    ("Der Mai war zu trocken.", "2022-11-24", "Mai", "2022-05-01", "2022-05-31", "month", "date"),
+    ("Im März des Vorjahres stieg der Wert.", "2023-01-10", "März des Vorjahres", "2022-03-01", "2022-03-31", "month", "date"),
+    ("Im Sommer des vergangenen Jahres war es heiß.", "2023-01-10", "Sommer des vergangenen Jahres", "2022-06-01", "2022-08-31", "season", "date"),
+    # relative years and turns
+    ("Im Laufe des Jahres soll ein Entwurf kommen.", "2023-01-10", "Laufe des Jahres", "2023-01-01", "2023-12-31", "year", "date"),
+    ("Im neuen Jahr wird alles anders.", "2024-12-30", "neuen Jahr", "2025-01-01", "2025-12-31", "year", "date"),
+    ("Um die Jahrtausendwende war die Partei stark.", "2023-01-10", "Jahrtausendwende", "1998-01-01", "2002-12-31", "approx", "date"),
+    ("Morgen früh ist mit Nebel zu rechnen.", "2023-10-02", "Morgen früh", "2023-10-03", "2023-10-03", "day", "date"),
+    # counted back: whole units at their own granularity, "genau" to the day
+    ("Vor einem Jahr war das undenkbar.", "2023-01-10", "Vor einem Jahr", "2022-01-01", "2022-12-31", "year", "date"),
+    ("Vor genau einem Jahr begann der Krieg.", "2023-02-24", "Vor genau einem Jahr", "2022-02-24", "2022-02-24", "day", "date"),
+    ("Vor einer Woche hatte die Polizei durchsucht.", "2022-11-24", "Vor einer Woche", "2022-11-14", "2022-11-20", "week", "date"),
+    # years before 1900
+    ("Friedrich wurde 1712 in Berlin geboren.", "2023-01-01", "1712", "1712-01-01", "1712-12-31", "year", "date"),
+    ("Der Krieg endete 1742.", "2023-01-01", "1742", "1742-01-01", "1742-12-31", "year", "date"),
 ]
 
 
@@ -173,6 +211,11 @@ NOT_EVENTS = [
     "August Bebel gründete die Partei.",
     "Die Ausgabe 2019er Jahrgang ist gut.",
     "Version 3.0.2022 und Kapitel 2019 des Berichts.",
+    "Die Zahl stieg auf 1500, im Jahr davor waren es 1200.",
+    "Das Unternehmen beschäftigt 1850 Mitarbeiter und setzt 1200 Tonnen um.",
+    "Die Miete beträgt 1450 Euro für 1200 Quadratmeter.",
+    "Die Preise liegen zwischen 1500 und 1800 Euro.",
+    "Der Morgen war kalt, am Morgen schneite es. Morgen für Morgen dasselbe.",
 ]
 
 
@@ -259,6 +302,33 @@ def test_an_diesem_tag():
 def test_anaphora_without_anchor_is_not_event():
     e = _find(find_dates("Am selben Tag gab es Proteste.", D("2022-01-01")), "selben Tag")
     assert not e.is_event
+
+
+def test_year_suffix_anaphora():
+    text = "1740 bestieg er den Thron. Noch im Dezember desselben Jahres marschierte er ein. " \
+           "Im März des folgenden Jahres siegte er."
+    exprs = find_dates(text, D("2023-01-01"), mode="narrative")
+    assert (_find(exprs, "Dezember desselben Jahres").start, _find(exprs, "März des folgenden Jahres").start) == \
+        (D("1740-12-01"), D("1741-03-01"))
+
+
+@pytest.mark.parametrize("text,span,start,end", [
+    ("Die Stadt wurde 1241 zerstört. Zwei Jahre später begann der Wiederaufbau.", "Zwei Jahre später",
+     "1243-01-01", "1243-12-31"),
+    ("Im Juni 1963 besuchte Kennedy Berlin. Zwei Jahre zuvor trat er sein Amt an.", "Zwei Jahre zuvor",
+     "1961-01-01", "1961-12-31"),
+    ("Am 5. März 2021 wurde gewählt. Zwei Monate später trat er zurück.", "Zwei Monate später",
+     "2021-05-01", "2021-05-31"),
+])
+def test_whole_unit_anaphora(text, span, start, end):
+    e = _find(find_dates(text, D("2023-01-01"), mode="narrative"), span)
+    assert (e.start, e.end, e.granularity) == (D(start), D(end), span.split()[1].startswith("Jahr") and "year" or "month")
+
+
+def test_narrative_coordinated_months():
+    text = "Im Mai 1945 kapitulierte die Wehrmacht. Im Juli und August tagte die Konferenz."
+    e = _find(find_dates(text, D("2023-01-01"), mode="narrative"), "August")
+    assert (e.start, e.end) == (D("1945-08-01"), D("1945-08-31"))
 
 
 def test_same_year_anaphora():

@@ -204,16 +204,41 @@ def _two_digit_year(yy: int, pub: D) -> int:
 _FUT_RE = re.compile(
     r"(?<!\w)(?:wird|werden|werde|will|wollen|plant|planen|geplant|beabsichtigt|"
     r"voraussichtlich|künftig|demnächst|bevorstehend\w*|anstehend\w*|soll|sollen|droht|drohen|beginnt|"
-    r"startet|endet|stattfinden|findet|tritt|treten|erwartet|erwarten)(?!\w)")
+    r"startet|endet|stattfinden|findet|tritt|treten|erwartet|erwarten|dürfte|dürften|"
+    r"bald|geplante[nmrs]?|kommende[nmrs]?)(?!\w)")
+# Past tense: auxiliaries, frequent strong/irregular preterites of news German and a
+# few weak-verb endings that are rarely anything but a preterite.
 _PAST_RE = re.compile(
-    r"(?<!\w)(?:war|waren|wurde|wurden|hatte|hatten|hat|haben|habe|gewesen|worden|sagte|sagten|"
-    r"erklärte|erklärten|berichtete|berichteten|teilte|teilten|kam|kamen|gab|ging|stand|standen|"
-    r"fand|fanden|nannte|begann|begannen|brach|brachen|sprach|traf|trafen|lag|lagen|\w+ierten?|"
-    r"damals|zuvor|bereits|(?:ist|sind|sei|seien)\b[^,.;]{0,60}?\bge\w{3,}(?:t|en))(?!\w)")
-_CLAUSE_STOP = re.compile(r"[.!?;:\n]\s|[,–]|\n")
+    r"(?<!\w)(?:war|waren|wurde|wurden|hatte|hatten|hat|haben|habe|gewesen|worden|"
+    r"brachten?|dachten?|wussten?|konnten?|mussten?|wollten?|durften?|geschah|gewann(?:en)?|"
+    # strong preterites, with or without a separable or inseparable prefix
+    r"(?:er|ver|be|ent|zer|an|aus|ab|auf|ein|zu|vor|unter|über|nieder|fest|fort|weg|zurück|statt)?(?:schoss|griff|"
+    r"stach|fing|hing|riet|stritt|litt|schnitt|biss|wich|schwieg|stieß|flog|zwang|sang|sprang|trank|band|gelang|"
+    r"schwand|fahl|warb|half|galt|las|aß|vergaß|wusch|grub|schuf|lud|hieß|schlief|trieb|mied|schied|glich|riss|"
+    r"goss|floss|genoss|bog|fror|kroch|brach|sprach|stahl|trat|lag|sank|stand|fand|wand|rang|nahm|kam|gab|zog|"
+    r"rief|wies|schrieb|stieg|bot|hielt|ließ|lief|fiel|fuhr|trug|schlug|wuchs|starb|sah|saß|ging|traf|bat|warf|"
+    r"schloss|floh|lor|begann|sog|log)(?:en)?|"
+    # weak preterites (meldete, forderte, führte, setzte, nannte, einigten, handelten);
+    # participial adjectives ("angekündigte", "die besetzten Gebiete"), ordinals and
+    # present forms sharing the ending are excluded
+    r"(?!\w{0,4}ge|letzt|verletzt|vorletzt|besetzt|bekannt|unbekannt|genannt|sogenannt|anerkannt|bewaffnet|"
+    r"verheiratet|erwartet|harte|zarte|vierte|\w*(?:biet|tret)en)"
+    r"[a-zäöü]\w*(?:ierten?|igten?|\welten?|\w\weten?|rte|hrten?|tzten?|nnten?)|"
+    r"(?!\w{0,4}ge|\w*(?:alte|alten|gelten|selten|rechten?|echten?|leichten?|möchten?|dichten?|nächten?|richten|"
+    r"zichten|achten|fürchten|flüchten|leuchten|nichten|schlachten|trachten|pachten)(?!\w))"
+    r"[a-zäöü]\w*(?:[^a]lten?|chten?)|"
+    r"(?:sag|frag|leg|leb|klag|wag|erklär|forder|änder|äußer|hör|zerstör|gehör|bau|trau|schau|warn|plan|lern|"
+    r"mach|such|besuch|versuch|kauf|verkauf|lauf|hoff|prüf|ruf|schaff|griff|stopp|tipp|wähl|zähl|erzähl|"
+    r"fehl|hol|teil|stell|spiel|zahl|kost|test|fass|pass|lass|reis|wies|lös|folg|räum|sieg|beton|mein|dien|"
+    r"verdien|lehn|wohn|kämpf|glaub|wirk|stärk|merk|schick|senk|lenk|rück|drück|erhöh|schnei)ten?|"
+    r"damals|zuvor|bereits|einst|(?:ist|sind|sei|seien)\b[^,.;]{0,60}?\bge\w{3,}(?:t|en))(?!\w)")
+# A clause with a present-tense copula and no other cue is present tense even when
+# the rest of the sentence is not ("..., hatte es geheißen; die Abstimmung ist am 16. Juni").
+_PRESENT_RE = re.compile(r"(?<!\w)(?:ist|sind|gilt|gelten|bleibt|bleiben|steht|stehen|läuft|laufen)(?!\w)")
 
 
 def _tense(text: str, start: int, end: int) -> str:
+    """'past', 'future' or 'present' (no cue) for the clause around ``text[start:end]``."""
     lo = max(0, start - 250)
     hi = min(len(text), end + 250)
     left = text[lo:start]
@@ -233,14 +258,29 @@ def _tense(text: str, start: int, end: int) -> str:
             return "future"
         if past:
             return "past"
-    return "past"
+        if chunk is clause and _PRESENT_RE.search(chunk):
+            return "present"
+    return "present"
+
+
+# German news report past events in the past tense and use the present tense both
+# for scheduled events and for figures just published ("die Zahlen für Dezember
+# liegen vor"): without a tense cue the candidate closest to the publication date wins.
+def _distance(s: D, e: D, pub: D) -> int:
+    if s <= pub <= e:
+        return 0
+    return (pub - e).days if e < pub else (s - pub).days
 
 
 # ---------------------------------------------------------------------------
 # resolution context
 
+_SENT_BREAK = re.compile(r"(?<!\d)[.!?]\s+[A-ZÄÖÜ„\"]|\n")
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 class _Ctx:
-    __slots__ = ("text", "pub", "mode", "last_year", "last_year_src", "anchors")
+    __slots__ = ("text", "pub", "mode", "last_year", "last_year_src", "explicit_year_end", "anchors")
 
     def __init__(self, text: str, pub: D, mode: str):
         self.text = text
@@ -248,12 +288,20 @@ class _Ctx:
         self.mode = mode
         self.last_year: Optional[int] = None
         self.last_year_src = ""
+        # end offset of the last expression that spelled out its year (-1: none)
+        self.explicit_year_end = -1
         self.anchors: list[TemporalExpression] = []
+
+    def _year_in_sentence(self, start: int) -> bool:
+        """News mode: a year written earlier in the same sentence carries over
+        ('Ostern 2023 fällt auf den 9. April')."""
+        a = self.explicit_year_end
+        return a >= 0 and start - a < 200 and not _SENT_BREAK.search(self.text, a, start)
 
     def pick_year(self, make: Callable[[int], tuple], start: int, end: int, rel: Optional[str] = None):
         """Choose the year for a year-less expression. Returns (s, e, note)."""
         pub = self.pub
-        if rel is None and self.mode == "narrative" and self.last_year is not None:
+        if rel is None and self.last_year is not None and (self.mode == "narrative" or self._year_in_sentence(start)):
             try:
                 s, e = make(self.last_year)
                 return s, e, f"year {self.last_year} from the preceding expression {self.last_year_src!r}"
@@ -288,10 +336,13 @@ class _Ctx:
                 ok = [c for c in cands if c[1] >= pub] or cands
                 s, e = min(ok)
                 how = "future tense: the next one from"
-            else:
+            elif tense == "past":
                 ok = [c for c in cands if c[0] <= pub] or cands
                 s, e = max(ok)
-                how = "the last one up to"
+                how = "past tense: the last one up to"
+            else:
+                s, e = min(cands, key=lambda c: _distance(c[0], c[1], pub))
+                how = "no tense cue: the one nearest to"
         years = s.year if s.year == e.year else f"{s.year}/{e.year}"
         return s, e, f"year {years} from the publication date {pub.isoformat()} ({how} it)"
 
@@ -302,6 +353,7 @@ class _Ctx:
             return
         self.last_year = te.end.year if te.kind == "range" else te.start.year
         self.last_year_src = te.text
+        self.explicit_year_end = te.char_end if _HAS_YEAR.search(te.text) else -1
 
     def anchor(self, want_day: bool = False) -> Optional[TemporalExpression]:
         if not self.anchors:
@@ -408,13 +460,21 @@ def _month_no(name: str) -> int:
 
 
 def _ryrel_year(m, ctx) -> Optional[int]:
-    r = m.groupdict().get("ryrel")
+    """Year of a '... vergangenen/desselben/des folgenden Jahres' suffix, if any."""
+    g = m.groupdict()
+    r = (g.get("ryrel") or g.get("ryrel2") or "").lower()
     if not r:
         return None
     k = _rel_key(r)
-    if k is None:
-        return None
-    return ctx.pub.year + {"past": -1, "next": 1, "this": 0}[k]
+    if k is not None:  # deictic: relative to the publication date
+        return ctx.pub.year + {"past": -1, "next": 1, "this": 0}[k]
+    # anaphoric: relative to the year of the preceding expression
+    base = ctx.last_year if ctx.last_year is not None else ctx.pub.year
+    if r.startswith(("folge", "folgend", "darauf")):
+        return base + 1
+    if r.startswith("vorjahr"):
+        return base - 1
+    return base
 
 
 def h_day_month(m, ctx):
@@ -508,11 +568,19 @@ def h_dm_dm_range(m, ctx):
 
 # --- months ---------------------------------------------------------------
 
+_COORD_BEFORE = re.compile(L.alt(L.FULL_MONTHS) + r"(?:\s+\d{4})?\s*(?:,|und|oder|sowie|bzw\.)\s*$")
+
+
+def _coordinated(text: str, start: int) -> bool:
+    """A bare month name in a list after another month: 'im Januar und Februar'."""
+    return bool(_COORD_BEFORE.search(text, max(0, start - 30), start))
+
+
 def h_month(m, ctx):
     g = m.groupdict()
     mod, rel, y, pre = g.get("mod"), g.get("rel"), g.get("y"), g.get("pre")
     comp = g.get("comp")
-    if not (mod or rel or y or pre or comp):
+    if not (mod or rel or y or pre or comp or g.get("ryrel") or g.get("ryrel2") or _coordinated(ctx.text, m.start("x"))):
         return None
     mon = _month_no(m["mon"])
     relk = _rel_key(rel)
@@ -594,13 +662,18 @@ def _season_key(word: str) -> str:
 def h_season(m, ctx):
     g = m.groupdict()
     mod, rel, y, pre = g.get("mod"), g.get("rel"), g.get("y"), g.get("pre")
-    if not (mod or rel or y or pre):
+    if not (mod or rel or y or pre or g.get("ryrel") or g.get("ryrel2")):
         return None
     relk = _rel_key(rel)
     if rel and relk is None:
         return None
     season = _season_key(m["s"])
-    if y:
+    ry = _ryrel_year(m, ctx)
+    if ry is not None:
+        s, e = _season_iv(season, ry)
+        note = f"; year {ry}"
+        conf = 0.85
+    elif y:
         yy = int(y)
         if season == "winter":
             y2 = g.get("y2")
@@ -704,17 +777,30 @@ _YEARISH_NEXT = {"Jahr", "Jahre", "Januar", "Februar", "März", "April", "Mai", 
                  "September", "Oktober", "November", "Dezember"}
 
 
+# Years before 1900 are rarer than plain numbers of that size ("auf 1500 gestiegen",
+# "die 1200 Beschäftigten"), so they need a cleaner context than modern years.
+_OLD_YEAR_REJECT_BEFORE = re.compile(
+    r"(?:\d\D{0,15}|(?:[Aa]uf|[Bb]ei|[Zz]u|[Üü]ber|[Uu]nter|[Aa]ls|[Mm]it|[Nn]ur|[Nn]och|[Jj]e|[Pp]ro|[Dd]ie|[Dd]er|"
+    r"[Dd]en|[Dd]es|[Dd]em|[Ee]ine?[mnrs]?|[Aa]lle|[Zz]irka|es|betrug|beträgt|waren|sind)\s+)$")
+_OLD_YEAR_REJECT_AFTER = re.compile(r"\s*(?:bis|und|oder|[-–])\s*\d|\s+(?:mal|fach|Mal)\b|\s*[.,]\d")
+
+
 def _bare_year_ok(a: int, b: int, text: str) -> bool:
-    """Context filter for a standalone four-digit year (1900–2099)."""
+    """Context filter for a standalone four-digit year (1000–2099)."""
     before = text[max(0, a - 25):a]
     after = text[b:b + 40]
     if re.search(r"\d[\s/]*$", before) or re.match(r"\s*\d", after):
         return False  # digit clusters: phone numbers, tables
     if re.search(r"[€$£]\s*$", before) or _AFTER_UNIT.match(after):
         return False
+    old = int(text[a:b]) < 1900
+    if old and _OLD_YEAR_REJECT_AFTER.match(after):
+        return False
     if _STRONG_YEAR_BEFORE.search(before):
         return True
     if _QUANT_BEFORE.search(before):
+        return False
+    if old and _OLD_YEAR_REJECT_BEFORE.search(before):
         return False
     mm = _AFTER_CAP.match(after)
     if mm and mm.group(1) not in _YEARISH_NEXT:
@@ -783,8 +869,15 @@ def h_rel_year(m, ctx):
             return None
         y = pub.year + {"past": -1, "next": 1, "this": 0}[relk]
         how = {"past": "previous year", "next": "next year", "this": "this year"}[relk]
-    else:  # "Anfang des Jahres": context year
+    elif g.get("neu"):  # "im neuen Jahr": the coming one late in the year
         if ctx.mode == "narrative" and ctx.last_year is not None:
+            y = ctx.last_year + 1
+            how = f"year after the preceding expression {ctx.last_year_src!r}"
+        else:
+            y = pub.year + 1 if pub.month >= 10 else pub.year
+            how = "the new year"
+    else:  # "Anfang des Jahres", "im Laufe des Jahres": context year
+        if ctx.last_year is not None and (ctx.mode == "narrative" or ctx._year_in_sentence(m.start("x"))):
             y = ctx.last_year
             how = f"year of the preceding expression {ctx.last_year_src!r}"
         else:
@@ -843,6 +936,19 @@ def h_jahreswende(m, ctx):
     return _te(ctx, m, "date", s, e, "approx", f"{m['x']} → {_iso(s, e)} ({what}){note}", 0.7)
 
 
+def h_turn(m, ctx):
+    """'um die Jahrtausendwende' (2000), 'Jahrhundertwende' (the century boundary
+    nearest to the preceding year, else 1900): two years either side."""
+    if m["k"] == "Jahrtausend":
+        y = 2000
+    elif ctx.last_year is not None:
+        y = round(ctx.last_year / 100) * 100
+    else:
+        y = 1900
+    s, e = D(y - 2, 1, 1), D(y + 2, 12, 31)
+    return _te(ctx, m, "date", s, e, "approx", f"{m['x']} → {_iso(s, e)} (around {y})", 0.6)
+
+
 # --- decades and centuries ----------------------------------------------------
 
 def h_decade(m, ctx):
@@ -899,8 +1005,15 @@ def h_rel_week(m, ctx):
     shift = {"past": -7, "next": 7, "this": 0}[relk]
     s, e = s + shift * ONE, e + shift * ONE
     gran, extra = "week", ""
-    if g.get("we"):  # Wochenende
-        s, e = s + 5 * ONE, e
+    if g.get("we"):
+        # "kommendes/nächstes Wochenende" is the first one after the publication date,
+        # "vergangenes/letztes" the last one before it, whatever the calendar week.
+        sat = _week_iv(pub)[0] + 5 * ONE
+        if relk == "next" and sat <= pub:
+            sat += 7 * ONE
+        elif relk == "past" and sat >= pub - ONE:
+            sat -= 7 * ONE
+        s, e = sat, sat + ONE
         gran, extra = "approx", " (weekend)"
     if g.get("mod"):
         s, e, extra = _mod_interval(s, e, g["mod"], "week")
@@ -915,14 +1028,14 @@ def h_weekend(m, ctx):
     tense = _tense(ctx.text, *m.span("x"))
     mon, _ = _week_iv(pub)
     sat = mon + 5 * ONE
-    if tense == "future":
+    if tense != "past":  # as for weekdays: present tense is scheduled
         if sat < pub - ONE:
             sat += 7 * ONE
     else:
         if sat > pub:
             sat -= 7 * ONE
     return _te(ctx, m, "date", sat, sat + ONE, "approx",
-               f"{m['x']} → {_iso(sat, sat + ONE)} (weekend {'after' if tense == 'future' else 'before'} "
+               f"{m['x']} → {_iso(sat, sat + ONE)} (weekend {'before' if tense == 'past' else 'after'} "
                f"the publication date {pub.isoformat()})", 0.7)
 
 
@@ -982,6 +1095,13 @@ def h_weekday(m, ctx):
         d = pub + off * ONE
         return _te(ctx, m, "date", d, d, "day",
                    f"{m['x']} → {d.isoformat()} (relative to the publication date {pub.isoformat()})", 0.85)
+    if g.get("wrel"):  # "Dienstag vergangener Woche"
+        wk = _rel_key(g["wrel"])
+        if wk is None:
+            return None
+        d = _week_iv(pub)[0] + ({"past": -7, "next": 7, "this": 0}[wk] + wd) * ONE
+        return _te(ctx, m, "date", d, d, "day",
+                   f"{m['x']} → {d.isoformat()} (in the week relative to the publication date {pub.isoformat()})", 0.85)
     relk = _rel_key(rel) if rel else None
     if rel and relk is None:
         return None
@@ -1002,12 +1122,14 @@ def h_weekday(m, ctx):
         d = pub - ((pub.weekday() - wd) % 7 or 7) * ONE
         how = "the last one before"
     else:
-        if _tense(ctx.text, *m.span("x")) == "future":
+        # past events come with a past-tense verb; a weekday in a present-tense
+        # clause is a scheduled one ("Am Samstag spielt Dortmund gegen Köln")
+        if _tense(ctx.text, *m.span("x")) != "past":
             d = pub + ((wd - pub.weekday()) % 7) * ONE
-            how = "future tense: the next one from"
+            how = "present/future tense: the next one from"
         else:
             d = pub - ((pub.weekday() - wd) % 7) * ONE
-            how = "the last one up to"
+            how = "past tense: the last one up to"
     return _te(ctx, m, "date", d, d, "day",
                f"{m['x']} → {d.isoformat()} ({how} the publication date {pub.isoformat()})",
                0.8 if relk else 0.7)
@@ -1050,21 +1172,26 @@ def h_ago(m, ctx):
     lo, hi, exact = q
     unit = _unit(g["u"])
     approx = bool(g.get("ap") and _APPROX_ONLY.search(g["ap"])) or not exact
+    whole = exact and not approx and lo == int(lo)
     try:
         if unit in ("hour", "minute", "second"):
             s = e = pub
             gran = "day"
-        elif exact and unit == "day" and not approx:
-            s = e = _shift(pub, -lo, "day")
+        elif whole and (unit == "day" or (g.get("ap") or "").strip().lower() == "genau"):
+            # "vor genau einem Jahr": the same calendar day
+            s = e = _shift(pub, -lo, unit)
             gran = "day"
-        elif exact and unit == "year" and lo >= 2 and lo == int(lo):
+        elif whole and unit == "year":
             y = pub.year - int(lo)
             s, e = D(y, 1, 1), D(y, 12, 31)
             gran = "year"
-        elif exact and unit == "month" and lo == int(lo) and not approx:
+        elif whole and unit == "month":
             d0 = _add_months(pub, -int(lo))
             s, e = _month_iv(d0.year, d0.month)
             gran = "month"
+        elif whole and unit == "week":
+            s, e = _week_iv(_shift(pub, -lo, "week"))
+            gran = "week"
         elif exact:
             c = _shift(pub, -lo, unit)
             span = {"day": 1, "week": 3, "month": 10, "year": 45, "decade": 365, "century": 3650}.get(unit, 1)
@@ -1082,7 +1209,7 @@ def h_ago(m, ctx):
             gran = "approx"
     except (ValueError, OverflowError):
         return None
-    kind = "date" if gran in ("day", "month", "year") else "vague"
+    kind = "date" if gran in ("day", "week", "month", "year") else "vague"
     return _te(ctx, m, kind, s, e, gran,
                f"{m['x']} → {_iso(s, e)} (counted back from the publication date {pub.isoformat()})",
                0.75 if exact else 0.5)
@@ -1123,11 +1250,13 @@ def _anaphor(ctx, m, shift_lo, shift_hi, unit, want_day, label, exact):
     if a is None:
         return _te(ctx, m, "vague", None, None, None, f"{m['x']}: relative to an earlier event, no anchor found", 0.3)
     try:
-        if unit == "year" and a.granularity in ("year", "approx") and exact and a.start.year == a.end.year \
-                and a.start.month == 1 and a.end.month == 12:
+        # "zwei Jahre später", "drei Monate zuvor": whole units are reported at that
+        # unit's granularity, as TimeML does, not as a shifted copy of the anchor
+        whole = exact and shift_lo == shift_hi == int(shift_lo)
+        if unit == "year" and whole and a.granularity not in ("decade", "century"):
             y = a.start.year + int(shift_lo)
             s, e, gran = D(y, 1, 1), D(y, 12, 31), "year"
-        elif unit == "month" and a.granularity == "month" and exact:
+        elif unit == "month" and whole and a.granularity in ("month", "day"):
             d0 = _add_months(a.start, int(shift_lo))
             s, e = _month_iv(d0.year, d0.month)
             gran = "month"
@@ -1279,7 +1408,7 @@ def h_in_future(m, ctx):
         if unit == "day":
             s = e = _shift(pub, lo, "day")
             gran = "day"
-        elif unit == "year" and lo >= 2:
+        elif unit == "year" and lo == int(lo):
             y = pub.year + int(lo)
             s, e, gran = D(y, 1, 1), D(y, 12, 31), "year"
         else:
@@ -1304,7 +1433,7 @@ def _p(*parts):
 
 PRE_MONTH = (r"(?P<pre>(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is(?:\s+(?:zum|in\s+den))?|[Aa]b|[Vv]om|[Zz]um|[Dd]es|[Dd]en|[Dd]em|"
              r"[Nn]ach|[Vv]or|[Uu]m|[Ff]ür|[Ww]ährend|[Ii]m\s+Laufe\s+des|[Ii]m\s+Verlauf\s+des|[Ss]pätestens|"
-             r"[Ff]rühestens|[Ss]eit\s+dem|[Aa]b\s+dem|[Zz]u)\s+)?")
+             r"[Ff]rühestens|[Ss]eit\s+dem|[Aa]b\s+dem|[Zz]u|[Dd]er)\s+)?")
 
 RULES: list[_Rule] = []
 
@@ -1330,7 +1459,9 @@ _rule("numdate_noyear", _p(r"(?:[Aa]m|[Vv]om|[Bb]is(?:\s+zum)?|[Zz]um|[Aa]b(?:\s
                            r"(?P<x>(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.)(?![\d])"), h_numdate_noyear, prio=3)
 
 # day + month name (+ year), optionally with weekday
-RELJ = _p(r"(?:\s+(?P<ryrel>", REL, r")\s+Jahres", _E, r")")
+# "5. März vergangenen Jahres", "im Dezember desselben Jahres", "im März des Vorjahres"
+RELJ = _p(r"(?:\s+(?:des\s+)?(?P<ryrel>", REL, r"|(?:des)?selben|gleichen|(?:darauf)?folgenden)\s+Jahres", _E,
+          r"|\s+des\s+(?P<ryrel2>Vorjahres|Folgejahres)", _E, r")")
 _DM = _p(r"(?P<d>", DAYN, r")\.\s?(?P<mon>", MON_ANY, r")(?:\s*,?\s+(?:des\s+Jahres\s+)?(?P<y>", YEAR4, r")|", RELJ, ")?")
 _rule("day_month", _p(_B, r"(?P<x>(?:(?P<wdn>", WD, r")(?:", L.DAYPARTS, r")?", _E, r",?\s+(?:(?:den|dem)\s+)?)?", _DM, r")"),
       h_day_month, prio=2)
@@ -1345,7 +1476,7 @@ _rule("dm_dm_range", _p(_B, r"(?P<pre>(?:[Vv]om|[Vv]on|[Zz]wischen(?:\s+dem)?)\s
 # months
 _rule("month", _p(_B, PRE_MONTH, r"(?P<x>(?:(?P<mod>", MODS, r")\s+(?:des\s+)?)?(?:(?P<rel>", REL, r")\s+)?(?P<mon>",
                   MON_FULL, r")(?:\s+(?:des\s+Jahres\s+)?(?P<y>", YEAR4, r")|", RELJ, r")?)(?P<comp>-[A-ZÄÖÜ][\wäöüß]+)?"),
-      h_month, prio=4, check=_has("mod", "rel", "y", "pre", "comp", "ryrel"))
+      h_month, prio=4, check=lambda m, t: _has("mod", "rel", "y", "pre", "comp", "ryrel", "ryrel2")(m, t) or _coordinated(t, m.start("x")))
 _rule("month_abbr_year", _p(_B, r"(?P<x>(?P<mon>", L.alt(L.ABBR_MONTHS), r")\.?\s+(?P<y>", YEAR4, r"))"),
       h_month, prio=4)
 _rule("month_range", _p(_B, r"(?P<pre>(?:[Vv]on|[Zz]wischen)\s+)?(?P<x>(?P<mon1>", MON_FULL, r")(?:\s+(?P<y1>", YEAR4,
@@ -1355,7 +1486,8 @@ _rule("month_range", _p(_B, r"(?P<pre>(?:[Vv]on|[Zz]wischen)\s+)?(?P<x>(?P<mon1>
 # seasons
 _rule("season", _p(_B, PRE_MONTH, r"(?P<x>(?:(?P<mod>", MODS, r")\s+(?:des\s+|der\s+)?)?(?:(?P<rel>", REL,
                    r")\s+)?(?P<s>", SEASONW, r")(?:\s+(?:des\s+Jahres\s+)?(?P<y>", YEAR4,
-                   r")(?:/(?P<y2>\d{4}|\d{2})(?!\d))?)?)"), h_season, prio=4, check=_has("mod", "rel", "y", "pre"))
+                   r")(?:/(?P<y2>\d{4}|\d{2})(?!\d))?|", RELJ, r")?)"), h_season, prio=4,
+      check=_has("mod", "rel", "y", "pre", "ryrel", "ryrel2"))
 
 # quarters and halves
 _rule("quarter", _p(_B, r"(?P<x>(?:(?P<ord>(?:[Ee]rste[nms]?|[Zz]weite[nms]?|[Dd]ritte[nms]?|[Vv]ierte[nms]?|[Ll]etzte[nms]?|[1-4]\.))\s+",
@@ -1371,11 +1503,13 @@ _rule("mod_year", _p(_B, r"(?P<x>(?P<mod>", MODS, r")\s+(?P<y>", YEAR4, r"))"), 
 _rule("year_range", _p(r"(?<![\w.,/-])(?P<pre>(?:[Vv]on|[Zz]wischen)\s+)?(?P<x>(?P<y1>(?:1[5-9]|20)\d\d)\s*",
                        r"(?P<conn>[-–—/]|\s(?:bis|und)\s)\s*(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\d\w%]|[.,]\d))"),
       h_year_range, prio=3, check=lambda m, t: _year_range_ok(m))
-_rule("bare_year", r"(?<![\w.,/%€$§#@+=:'’-])(?P<x>(?:19|20)\d\d)(?![\w%€$]|[.,:/]\d|-\w|\s*[-–]\s*\d)", h_bare_year, prio=8,
+_rule("bare_year", r"(?<![\w.,/%€$§#@+=:'’-])(?P<x>(?:1\d|20)\d\d)(?![\w%€$]|[.,:/]\d|-\w|\s*[-–]\s*\d)", h_bare_year, prio=8,
       check=lambda m, t: _bare_year_ok(m.start("x"), m.end("x"), t))
 _rule("rel_year", _p(_B, r"(?P<x>(?:(?P<mod>", MODS, r")\s+(?:des\s+)?)?(?:(?P<rel>", REL, r")\s+Jahr(?:es|s)?|",
-                     r"(?P<vj>Vorjahr(?:es|s)?)|(?P<heuer>[Hh]euer))", _E, r")"),
+                     r"(?P<vj>Vorjahr(?:es|s)?)|(?P<heuer>[Hh]euer)|(?<=[Ii]m\s)(?:Laufe|Verlauf)\s+des\s+Jahres(?!\s+\d)|",
+                     r"(?<=[Ii]m\s)(?P<neu>neuen)\s+Jahr)", _E, r")"),
       h_rel_year, prio=5)
+_rule("turn", r"(?<![\w])(?P<x>(?P<k>Jahrtausend|Jahrhundert)wende)(?!\w)", lambda m, ctx: h_turn(m, ctx), prio=4)
 _rule("mod_des_jahres", _p(_B, r"(?P<x>(?P<mod>", MODS, r")\s+des\s+Jahres)(?!\s+\d)"), h_rel_year, prio=5)
 _rule("jahreswende", _p(_B, r"(?P<x>(?:(?P<pre>nach\s+dem|[Nn]ach\s+dem|[Vv]or\s+dem|[Zz]um|[Uu]m\s+den|[Üü]ber\s+den|rund\s+um\s+den)\s+)?",
                         r"Jahres(?P<k>wechsel|wende|beginn|anfang|auftakt|start|mitte|ende)s?(?:\s+(?P<y>", YEAR4,
@@ -1403,10 +1537,12 @@ _rule("monatsende", _p(_B, r"(?P<x>Monats(?P<mod>ende|anfang|beginn|mitte))", _E
       lambda m, ctx: h_rel_month(_ModFix(m), ctx), prio=5)
 
 # deictic
-_rule("deictic", _p(r"(?<![\w])(?P<x>(?P<w>[Hh]eute|[Gg]estern|[Vv]orgestern|[Üü]bermorgen|(?<![Aa]m\s)(?<![Dd]en\s)(?<!jeden\s)morgen)",
+_rule("deictic", _p(r"(?<![\w])(?P<x>(?P<w>[Hh]eute|[Gg]estern|[Vv]orgestern|[Üü]bermorgen|(?<![Aa]m\s)(?<![Dd]en\s)(?<!jeden\s)morgen|",
+                    # capitalised at the start of a sentence: "Morgen früh ...", "Morgen beginnt ..."
+                    r"(?:^|(?<=[.!?:]\s)|(?<=[„\"]))Morgen(?!\s+für\s)(?=\s+(?:früh|[Aa]bend|[Vv]ormittag|[Nn]achmittag|[Mm]ittag|[a-zäöü])))",
                     r"(?:\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh|morgen))?)", _E), h_deictic, prio=5)
 _rule("weekday", _p(_B, r"(?P<x>(?:(?P<adj>heutigen|gestrigen|vorgestrigen|morgigen)\s+|(?P<rel>", REL, r")\s+)?(?P<wd>", WD,
-                    r")(?:", L.DAYPARTS, r")?)", _E), h_weekday, prio=6)
+                    r")(?:", L.DAYPARTS, r")?", _E, r"(?:\s+(?:der\s+)?(?P<wrel>", REL, r")\s+Woche", _E, r")?)"), h_weekday, prio=6)
 _rule("today_adj", _p(_B, r"(?P<x>(?P<w>heutigen|gestrigen|vorgestrigen|morgigen)\s+Tag(?:es|s)?)", _E), h_deictic, prio=5)
 
 # ago / windows
