@@ -193,7 +193,6 @@ NOT_EVENTS = [
     "Er blieb zwei Tage in der Stadt.",
     "Das Treffen findet jeden Montag statt.",
     "Der Bericht erscheint jährlich, die Zahlen täglich und wöchentlich.",
-    "Seit 2014 herrscht Krieg.",
     "die mit so Don ein einer einem",
     "Der Mann sagte, so sei es mit die Sache.",
     "Ein Geschäft von 69,5 Millionen US-Dollar.",
@@ -229,7 +228,6 @@ def test_not_events(text):
     ("seit mehr als 30 Jahren Mitglied", "seit mehr als 30 Jahren", "duration"),
     ("nach fast zwei Wochen ohne Beteiligung", "fast zwei Wochen", "duration"),
     ("innerhalb von 24 Stunden", "innerhalb von 24 Stunden", "duration"),
-    ("Seit 2014 herrscht Krieg.", "Seit 2014", "duration"),
     ("Treffen jeden Montag", "jeden Montag", "set"),
     ("Das passiert täglich.", "täglich", "set"),
     ("Derzeit ist unklar, was damals geschah.", "Derzeit", "vague"),
@@ -243,10 +241,23 @@ def test_durations_and_sets_are_returned(text, span, kind):
     assert not e.is_event
 
 
-def test_seit_date_is_duration_with_interval():
-    e = _find(find_dates("Seit dem 24. Februar 2022 flohen viele.", D("2022-08-17")), "Seit dem 24. Februar 2022")
+@pytest.mark.parametrize(
+    "text, span, start, end",
+    [
+        ("Seit dem 24. Februar 2022 flohen viele.", "24. Februar 2022", "2022-02-24", "2022-02-24"),
+        ("Seit 2014 herrscht Krieg.", "2014", "2014-01-01", "2014-12-31"),
+    ],
+)
+def test_seit_with_a_date_dates_the_beginning(text, span, start, end):
+    e = _find(find_dates(text, D("2022-08-17")), span)
+    assert e.is_event and e.kind == "date"
+    assert (e.start, e.end) == (D(start), D(end))
+    assert e.explanation.startswith("since")
+
+
+def test_seit_with_a_length_is_a_duration():
+    e = _find(find_dates("Das Land ist seit 30 Jahren Mitglied.", D("2022-08-17")), "seit 30 Jahren")
     assert e.kind == "duration" and not e.is_event
-    assert (e.start, e.end) == (D("2022-02-24"), D("2022-08-17"))
 
 
 # --- anaphora ---------------------------------------------------------------

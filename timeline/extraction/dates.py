@@ -1737,14 +1737,14 @@ def find_dates(text: str, published: _dt.date, *, mode: str = "news") -> list[Te
             continue
         if te.start is not None and te.end is not None and te.end < te.start:
             continue
-        # "seit 2014", "seit dem 24. Februar" → duration since that date
+        # "seit 2014", "seit dem 24. Februar 2022": the state lasts, but it began on that date, and
+        # that beginning is the dated event (TimeML tags the date, with "seit" as its signal).
         if te.kind in ("date", "range") and te.start is not None:
             sm = _SEIT_RE.search(text, max(last_end, te.char_start - 20), te.char_start)
             if sm and sm.end() == te.char_start:
-                s0 = sm.start(1)
-                end = max(te.end, published) if te.start <= published else te.end
-                te = TemporalExpression(s0, te.char_end, text[s0:te.char_end], "duration", te.start, end,
-                                        te.granularity, f"since {te.text}: {_iso(te.start, end)}", te.confidence)
+                te = TemporalExpression(te.char_start, te.char_end, te.text, te.kind, te.start, te.end,
+                                        te.granularity, f"since {te.text}, the start: {te.explanation}",
+                                        te.confidence)
         if te.char_start < last_end:
             continue
         out.append(te)
