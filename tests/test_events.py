@@ -134,3 +134,20 @@ def test_event_queryset_filters(ingested_seeds):
     assert all(e.granularity == "day" for e in Event.objects.precise())
     energy = Event.objects.for_topics(["energy"])
     assert energy.exists() and all("energy" in {t.slug for t in e.topics.all()} for e in energy)
+
+
+def test_people_introduced_by_a_role_are_proposed_unreviewed(db, tmp_path):
+    path = tmp_path / "neu.txt"
+    path.write_text(
+        "Published: 2023-09-01\n\nDer kirgisische Außenminister Zhanibek Beispielow traf am 30. August "
+        "in Astana seinen kasachischen Kollegen.",
+        encoding="utf-8",
+    )
+    call_command("ingest", str(path), verbosity=0)
+    proposed = Actor.objects.get(reviewed=False)
+    assert proposed.name == "Zhanibek Beispielow" and proposed.kind == "person"
+    assert "Außenminister" in proposed.role
+    # Unreviewed actors are not matched until a person accepts them in the admin.
+    assert proposed not in Event.objects.get().actors.all()
+    call_command("extract", "--all", verbosity=0)
+    assert Actor.objects.filter(reviewed=False).count() == 1
