@@ -460,3 +460,16 @@ def test_cli_missing_file():
     r = _cli("--published", "2022-01-01", "/nonexistent/file.txt")
     assert r.returncode != 0
     assert "cannot read" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("Die Untersuchung der Ereignisse nach den Januar-Protesten sei im Gange.", "2022-01-01"),
+        ("Die Januar-Proteste beschäftigen das Parlament noch immer.", "2022-01-01"),
+    ],
+)
+def test_month_compounds_name_past_events(text, start):
+    (e,) = [e for e in find_dates(text, D("2022-11-23")) if "Januar" in e.text]
+    assert e.start == D(start) and e.granularity == "month"
+

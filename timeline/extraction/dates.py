@@ -592,6 +592,9 @@ def h_month(m, ctx):
         note = "" if y else "; year relative to the publication date"
         conf = 0.95 if y else 0.9
     else:
+        if comp and relk is None and _tense(ctx.text, *m.span("x")) != "future":
+            # A month that names something ("die Januar-Proteste") names what already happened.
+            relk = "past"
         try:
             s, e, note = ctx.pick_year(lambda yy: _month_iv(yy, mon), *m.span("x"), rel=relk)
         except ValueError:
