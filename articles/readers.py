@@ -71,11 +71,17 @@ def _with_published(article: ParsedArticle, header_value: str | None) -> ParsedA
     return article
 
 
+# "1. Startseite", "2. Politik": a scraped page's breadcrumb, never the headline.
+_BREADCRUMB = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+)?$")
+
+
 def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:500]
-    return ""
+    """The first non-empty line, passing over breadcrumb items a scraped page starts with."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines:
+        if not _BREADCRUMB.match(line):
+            return line[:500]
+    return lines[0][:500] if lines else ""
 
 
 def parse_txt(text: str, *, filename: str) -> ParsedArticle:

@@ -71,6 +71,11 @@ def test_txt_without_header_takes_the_first_line_as_title():
     assert article.published == date(2021, 3, 3)
 
 
+def test_breadcrumb_lines_are_not_the_title():
+    text = "1. Startseite\n  2. Politik\n\nUkraine-Krieg: Kasachstan geht auf Distanz\n\nText."
+    assert ingest_bytes(text.encode(), "d.txt").imported[0].title == "Ukraine-Krieg: Kasachstan geht auf Distanz"
+
+
 @pytest.mark.parametrize(
     "header",
     ["17. August 2022", "17.08.2022", "2022-08-17", "Wed, 17 Aug 2022 10:00:00 GMT", "2022-08-17T09:30:00+02:00",

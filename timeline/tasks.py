@@ -12,9 +12,16 @@ from .services import article_ingest_with_events
 
 
 @task
-def article_import(*, path: str, display_name: str) -> dict:
-    """Import one stored upload and extract its events; the result is JSON for any backend."""
-    outcome = article_ingest_with_events(path=Path(path))
+def article_import(*, path: str, display_name: str, remove: bool = False) -> dict:
+    """Import one stored file and extract its events; the result is JSON for any backend.
+
+    ``remove`` deletes the file afterwards: uploads are kept only until their import has run.
+    """
+    try:
+        outcome = article_ingest_with_events(path=Path(path))
+    finally:
+        if remove:
+            Path(path).unlink(missing_ok=True)
     return {
         "filename": display_name,
         "imported": [{"id": a.pk, "title": a.title, "events": a.events.count()} for a in outcome.imported],

@@ -1,18 +1,26 @@
 from collections import Counter
 from itertools import groupby
 
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import permission_required
 from django.db.models import Count, Max, Min, Prefetch, Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.tasks import TaskResultStatus
+from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.middleware import HtmxDetails
 
 from articles.models import Article
 
 from .charts import figure_json
 from .filters import TimelineFilters, clean_back, parse_filters
+from .forms import ImportForm
 from .models import Actor, Event, Topic
+from .tasks import article_import
 
 # The reader shows this many sentences on either side of an event's sentence in the panel.
 CONTEXT_SENTENCES = 2
@@ -187,3 +195,40 @@ def article_reader(request: HtmxHttpRequest, pk: int):
     ]
     context = {"article": article, "rows": rows, "back": back, "event_count": len(events)}
     return render(request, "articles/reader.html", context)
+
+
+def _store_upload(upload) -> Path:
+    """Keep an upload on disk until its import task has run; the task removes it."""
+    folder = Path(settings.MEDIA_ROOT) / "uploads" / uuid.uuid4().hex
+    folder.mkdir(parents=True)
+    # Only the base name: a browser-supplied name must not choose the directory.
+    path = folder / (Path(upload.name).name or "upload")
+    with path.open("wb") as fh:
+        for chunk in upload.chunks():
+            fh.write(chunk)
+    return path
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("articles.add_article")
+def import_articles(request: HtmxHttpRequest):
+    results = []
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if form.is_bound and form.is_valid():
+        for upload in form.cleaned_data["files"]:
+            if upload.size > settings.ARTICLE_MAX_BYTES:
+                results.append({"filename": upload.name, "status": "rejected", "imported": [], "unchanged": [],
+                                "rejected": f"too large ({upload.size:,} bytes; the limit is "
+                                            f"{settings.ARTICLE_MAX_BYTES:,})"})  # fmt: skip
+                continue
+            task = article_import.enqueue(path=str(_store_upload(upload)), display_name=upload.name, remove=True)
+            if task.status == TaskResultStatus.SUCCESSFUL:
+                results.append({**task.return_value, "status": "done"})
+            elif task.is_finished:
+                results.append({"filename": upload.name, "status": "failed", "imported": [], "unchanged": [],
+                                "rejected": "the import failed; see the server log"})  # fmt: skip
+            else:
+                results.append({"filename": upload.name, "status": "queued", "imported": [], "unchanged": [],
+                                "rejected": "", "task_id": task.id})  # fmt: skip
+    return render(request, "timeline/import.html", {"form": form, "results": results})
+
