@@ -76,18 +76,29 @@ def find_full_dates(text: str) -> list[FoundDate]:
     return found
 
 
+# Words a page puts before its own date: creation first, then the date of the last update.
+_CREATED = re.compile(r"(?:erstellt|veröffentlicht|publiziert|datum|published|posted)\s*(?:am|on)?\s*:?\s*$", re.I)
+_UPDATED = re.compile(r"(?:stand|aktualisiert|zuletzt aktualisiert|updated)\s*(?:am|on)?\s*:?\s*$", re.I)
+
+
 def infer_published(text: str, *, today: date | None = None) -> tuple[date | None, str]:
     """The publication date an article implies, with the text it was taken from.
 
-    A line that holds nothing but a date is a dateline and wins. Otherwise the latest explicit
-    full date: news reports what happened up to their publication, so the latest date they
-    state is the closest lower bound available. Dates after ``today`` are announcements, not
+    In order: a date the page labels as its own ("Erstellt: 05.04.2022", "Veröffentlicht am …",
+    then "Stand: …"); a line that holds nothing but a date (a dateline); otherwise the latest
+    explicit full date, since news reports what happened up to its publication, so the latest date
+    it states is the closest lower bound available. Dates after ``today`` are announcements, not
     publication dates, and are ignored.
     """
     today = today or date.today()
     dates = [d for d in find_full_dates(text) if d.value <= today]
     if not dates:
         return None, ""
+    for label, pattern in (("created", _CREATED), ("updated", _UPDATED)):
+        for d in dates:
+            line_start = text.rfind("\n", 0, d.start) + 1
+            if pattern.search(text, line_start, d.start):
+                return d.value, f"{label} '{text[line_start:d.end].strip()[:80]}'"
     for d in dates:
         line_start = text.rfind("\n", 0, d.start) + 1
         line_end = text.find("\n", d.end)

@@ -71,6 +71,22 @@ def test_txt_without_header_takes_the_first_line_as_title():
     assert article.published == date(2021, 3, 3)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Titel\nErstellt: 05.04.2022, 14:32 Uhr\nDie Wahl findet am 20. März 2024 statt.", date(2022, 4, 5)),
+        ("Titel\nVeröffentlicht am 3. Mai 2023\nStand: 04.05.2023\nText vom 1. Januar 2021.", date(2023, 5, 3)),
+        ("Titel\nStand: 04.05.2023\nText vom 1. Januar 2021.", date(2023, 5, 4)),
+        ("Titel\n07/02/2024\nIm Jahr 2022 und am 10. Mai 2023.", date(2024, 2, 7)),
+        ("Titel\nAm 10. Mai 2021 und am 23. November 2022 geschah es.", date(2022, 11, 23)),
+        ("Titel\nAm 10. Mai 2021 und am 3. März 2099 geschieht es.", date(2021, 5, 10)),
+    ],
+)
+def test_publication_date_inference_order(text, expected):
+    article = ingest_bytes(text.encode(), "p.txt").imported[0]
+    assert article.published == expected and article.published_via == "text"
+
+
 def test_breadcrumb_lines_are_not_the_title():
     text = "1. Startseite\n  2. Politik\n\nUkraine-Krieg: Kasachstan geht auf Distanz\n\nText."
     assert ingest_bytes(text.encode(), "d.txt").imported[0].title == "Ukraine-Krieg: Kasachstan geht auf Distanz"
