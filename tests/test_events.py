@@ -31,13 +31,21 @@ def test_every_seed_has_events_and_most_events_have_actors_and_topics(ingested_s
     assert sum(bool(e.actors.all()) for e in events) >= 0.8 * len(events)
 
 
-def test_articles_without_a_publication_date_get_no_guessed_events(db, tmp_path):
+def test_undated_articles_keep_only_what_needs_no_publication_date(db, tmp_path):
     path = tmp_path / "undated.txt"
-    path.write_text("Im Juni traf sich der Präsident mit Putin. Anfang Juli folgte ein Besuch.", encoding="utf-8")
+    path.write_text(
+        "Im Juni traf sich der Präsident mit Putin. Am 3. März 2021 unterzeichneten beide ein Abkommen. "
+        "Im Juni folgte ein Besuch in Moskau. Gestern sagte der Sprecher nichts dazu.",
+        encoding="utf-8",
+    )
     call_command("ingest", str(path), verbosity=0)
     article = Article.objects.get()
-    assert article.published is None
-    assert article.events.count() == 0
+    assert article.published == date(2021, 3, 3)  # the latest full date stands in for it
+    Article.objects.filter(pk=article.pk).update(published=None)
+    call_command("extract", str(article.pk), verbosity=0)
+    found = {(e.date_text, e.start.isoformat()) for e in article.events.all()}
+    # The first "Juni" has no year before it and "Gestern" needs the publication date: both dropped.
+    assert found == {("3. März 2021", "2021-03-03"), ("Juni", "2021-06-01")}
 
 
 def test_header_date_anchors_relative_expressions(db, tmp_path):

@@ -79,11 +79,6 @@ def _apply(event: Event, candidate: EventCandidate, sentence) -> None:
 def events_extract(*, article: Article, extractor: Extractor | None = None) -> ExtractionSummary:
     """(Re-)extract an article's events. Fields a person corrected survive; uncorrected events are rebuilt."""
     summary = ExtractionSummary()
-    if article.published is None:
-        # Without an anchor, relative dates ("im Juni") would be guesses; the article waits for a date.
-        removed, _ = article.events.filter(corrected=[]).delete()
-        summary.removed = removed
-        return summary
     extractor = extractor or extractor_from_db()
     sentences = list(article.sentences.order_by("index"))
     candidates = extractor.extract(article.text, article.published, [(s.start, s.end) for s in sentences])

@@ -4,6 +4,8 @@ Plain Python: the Django side turns candidates into rows, the benchmark runs thi
 """
 
 import bisect
+import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +16,13 @@ from .topics import TopicClassifier, default_topics
 
 # A line this short without closing punctuation reads as a heading, the best context for a topic.
 HEADING_MAX_WORDS = 12
+# A text whose stated years lie mostly this far before its publication is a history: year-less
+# dates ("im Juni") then take their year from the text before them, not from the publication date.
+HISTORY_YEARS_BACK = 10
+HISTORY_MIN_YEARS = 3
+# Two reference dates far apart: what resolves the same against both does not depend on one.
+_PROBE_REFERENCES = (date(1950, 6, 15), date(2050, 6, 15))
+_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
 
 
 @dataclass
@@ -51,14 +60,17 @@ class Extractor:
         self.topics = topics
 
     def extract(
-        self, text: str, published: date, sentences: Sequence[tuple[int, int]], *, mode: str = "news"
+        self, text: str, published: date | None, sentences: Sequence[tuple[int, int]], *, mode: str | None = None
     ) -> list[EventCandidate]:
+        """Event candidates of one article. ``mode`` None chooses news or narrative from the text;
+        without a publication date only expressions that need none (explicit dates, and year-less
+        ones that follow them) are kept."""
         if not sentences:
             return []
         starts = [s for s, _ in sentences]
         candidates = []
         seen: set[tuple[str, str]] = set()
-        for expr in find_dates(text, published, mode=mode):
+        for expr in self.dates(text, published, mode=mode):
             if not expr.is_event:
                 continue
             index = max(0, bisect.bisect_right(starts, expr.char_start) - 1)
@@ -93,6 +105,17 @@ class Extractor:
             )
         return candidates
 
+    @staticmethod
+    def dates(text: str, published: date | None, *, mode: str | None = None) -> list:
+        if published is None:
+            first, second = (find_dates(text, ref, mode="narrative") for ref in _PROBE_REFERENCES)
+            same = {(e.char_start, e.char_end, e.start, e.end) for e in second}
+            return [e for e in first if (e.char_start, e.char_end, e.start, e.end) in same]
+        found = find_dates(text, published, mode=mode or "news")
+        if mode is None and is_history(found, published):
+            return find_dates(text, published, mode="narrative")
+        return found
+
     def propose(self, text: str) -> list[ProposedPerson]:
         seen, people = set(), []
         for p in self.actors.propose(text):
@@ -114,6 +137,12 @@ class Extractor:
         return "\n".join(parts)
 
 
+def is_history(expressions, published: date) -> bool:
+    """Whether the years a text states lie mostly long before its publication (a history, not news)."""
+    years = [int(y) for e in expressions if e.start is not None for y in _YEAR.findall(e.text)]
+    return len(years) >= HISTORY_MIN_YEARS and statistics.median(years) <= published.year - HISTORY_YEARS_BACK
+
+
 _default: Extractor | None = None
 
 
@@ -124,6 +153,8 @@ def default_extractor() -> Extractor:
     return _default
 
 
-def extract_article(text: str, published: date, sentences: Sequence[tuple[int, int]]) -> list[EventCandidate]:
+def extract_article(
+    text: str, published: date | None, sentences: Sequence[tuple[int, int]]
+) -> list[EventCandidate]:
     """The whole per-article pipeline with the shipped registries (for the benchmark and quick use)."""
     return default_extractor().extract(text, published, sentences)

@@ -1,0 +1,54 @@
+"""The per-article pipeline: which expressions become events, with which actors and topics."""
+
+from datetime import date
+
+from articles.sentences import split_sentences
+from timeline.extraction.pipeline import default_extractor, extract_article, is_history
+from timeline.extraction.dates import find_dates
+
+
+def events(text, published):
+    return [(c.date_text, c.start.isoformat(), c.end.isoformat()) for c in extract_article(text, published, split_sentences(text))]
+
+
+def test_history_texts_take_years_from_the_text_before():
+    text = (
+        "Der Krieg begann am 22. Juni 1941. Im Dezember erreichte die Rote Armee eine Wende. "
+        "Im Juli 1942 begann die Schlacht, die im Februar 1943 endete. Im Sommer folgte ein Angriff."
+    )
+    found = events(text, date(2021, 6, 22))
+    assert ("Dezember", "1941-12-01", "1941-12-31") in found
+    assert ("Sommer", "1943-06-01", "1943-08-31") in found
+
+
+def test_news_texts_take_years_from_the_publication_date():
+    text = "Der Präsident kam 2019 an die Macht. Im Juni traf er Putin in Moskau. Im Januar gab es Proteste."
+    found = dict((t, s) for t, s, _e in events(text, date(2022, 11, 23)))
+    assert found["Juni"] == "2022-06-01" and found["Januar"] == "2022-01-01"
+    assert not is_history(find_dates(text, date(2022, 11, 23)), date(2022, 11, 23))
+
+
+def test_without_a_publication_date_only_reference_free_dates_remain():
+    text = "Gestern sprach er. Am 5. Mai 2020 reiste er nach Astana. Im Juni folgte der Gegenbesuch."
+    assert events(text, None) == [("5. Mai 2020", "2020-05-05", "2020-05-05"), ("Juni", "2020-06-01", "2020-06-30")]
+
+
+def test_repeated_captions_and_datelines_are_not_events():
+    text = (
+        "Berlin\n07/02/2024\nDer Minister traf am 10. Mai 2021 seinen Kollegen.\n"
+        "Der Minister traf am 10. Mai 2021 seinen Kollegen.\nDanach geschah lange nichts."
+    )
+    assert events(text, date(2024, 2, 7)) == [("10. Mai 2021", "2021-05-10", "2021-05-10")]
+
+
+def test_candidates_carry_actors_and_topics_of_their_sentence():
+    text = "Kasachstan und Russland stritten am 4. Juli 2022 über die Ölpipeline am Schwarzen Meer."
+    (candidate,) = extract_article(text, date(2022, 7, 14), split_sentences(text))
+    assert {"Kazakhstan", "Russia"} <= set(candidate.actors)
+    assert candidate.topics[0] == "energy"
+    assert text[candidate.char_start : candidate.char_end] == candidate.date_text
+
+
+def test_unknown_people_introduced_by_a_role_are_proposed():
+    names = [p.name for p in default_extractor().propose("Der Sprecher Igor Beispielow sagte am Montag nichts.")]
+    assert names == ["Igor Beispielow"]
