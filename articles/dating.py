@@ -76,9 +76,11 @@ def find_full_dates(text: str) -> list[FoundDate]:
     return found
 
 
-# Words a page puts before its own date: creation first, then the date of the last update.
-_CREATED = re.compile(r"(?:erstellt|veröffentlicht|publiziert|datum|published|posted)\s*(?:am|on)?\s*:?\s*$", re.I)
-_UPDATED = re.compile(r"(?:stand|aktualisiert|zuletzt aktualisiert|updated)\s*(?:am|on)?\s*:?\s*$", re.I)
+# A line a page starts with to label its own date ("Erstellt: 05.04.2022", "Veröffentlicht am
+# Dienstag, 5. April 2022"): creation first, then the last update.
+_WEEKDAY = r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so)\.?,?\s*)?"
+_CREATED = re.compile(rf"\s*(?:erstellt|veröffentlicht|publiziert|published|posted)\s*(?:am|on)?\s*:?\s*{_WEEKDAY}", re.I)
+_UPDATED = re.compile(rf"\s*(?:stand|aktualisiert|zuletzt aktualisiert|updated)\s*(?:am|on)?\s*:?\s*{_WEEKDAY}", re.I)
 
 
 def infer_published(text: str, *, today: date | None = None) -> tuple[date | None, str]:
@@ -97,7 +99,7 @@ def infer_published(text: str, *, today: date | None = None) -> tuple[date | Non
     for label, pattern in (("created", _CREATED), ("updated", _UPDATED)):
         for d in dates:
             line_start = text.rfind("\n", 0, d.start) + 1
-            if pattern.search(text, line_start, d.start):
+            if pattern.fullmatch(text, line_start, d.start):
                 return d.value, f"{label} '{text[line_start:d.end].strip()[:80]}'"
     for d in dates:
         line_start = text.rfind("\n", 0, d.start) + 1

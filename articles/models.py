@@ -2,14 +2,6 @@ from django.db import models
 from django.urls import reverse
 
 
-class ArticleQuerySet(models.QuerySet):
-    def by_outlet(self, source: str):
-        return self.filter(source=source)
-
-    def published_between(self, start, end):
-        return self.filter(published__gte=start, published__lte=end)
-
-
 class Article(models.Model):
     class PublishedVia(models.TextChoices):
         HEADER = "header", "from the file's header"
@@ -31,8 +23,6 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     original_filename = models.CharField(max_length=500, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published", "title"]

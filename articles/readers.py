@@ -2,7 +2,7 @@
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
 
@@ -29,7 +29,38 @@ class ParsedArticle:
     published: date | None = None
     published_via: str = "unknown"
     published_evidence: str = ""
-    extra: dict = field(default_factory=dict)
+
+
+# Language names people write in headers, mapped to the codes stored.
+LANGUAGE_NAMES = {
+    "deutsch": "de", "german": "de", "englisch": "en", "english": "en", "russisch": "ru", "russian": "ru",
+    "französisch": "fr", "french": "fr", "kasachisch": "kk", "kazakh": "kk", "ukrainisch": "uk", "ukrainian": "uk",
+}  # fmt: skip
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
+_HTTP_URL = re.compile(r"^https?://[^\s/?#]+\S*$", re.I)
+# Field lengths of the Article model.
+MAX_LENGTHS = {"title": 500, "source": 200, "url": 1000, "author": 300}
+
+
+def _clip(value: str, limit: int) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+
+
+def checked(article: ParsedArticle) -> ParsedArticle:
+    """Metadata that fits the database and is safe to show: lengths, the URL's scheme, the language code."""
+    article.title = _clip(article.title, MAX_LENGTHS["title"])
+    article.source = _clip(article.source, MAX_LENGTHS["source"])
+    article.author = _clip(article.author, MAX_LENGTHS["author"])
+    article.url = article.url.strip()
+    if article.url and not (_HTTP_URL.match(article.url) and len(article.url) <= MAX_LENGTHS["url"]):
+        raise ArticleRejected(f"the URL {article.url[:80]!r} is not an http(s) address of at most 1000 characters")
+    language = (article.language or "de").strip().lower().replace("_", "-")
+    language = LANGUAGE_NAMES.get(language, language)
+    if not _LANGUAGE_CODE.match(language):
+        raise ArticleRejected(f"unknown language {article.language[:40]!r} (use a code such as de or en)")
+    article.language = language
+    return article
 
 
 def decode_text(data: bytes) -> str:
@@ -205,9 +236,11 @@ def parse_article_bytes(data: bytes, *, filename: str, max_bytes: int) -> list[P
     text = decode_text(data)
     name = PurePath(filename).name
     if suffix == ".txt":
-        return [parse_txt(text, filename=name)]
-    if suffix in (".html", ".htm"):
-        return [parse_html(text, filename=name)]
-    if suffix == ".json":
-        return parse_json(text, filename=name)
-    return parse_jsonl(text, filename=name)
+        articles = [parse_txt(text, filename=name)]
+    elif suffix in (".html", ".htm"):
+        articles = [parse_html(text, filename=name)]
+    elif suffix == ".json":
+        articles = parse_json(text, filename=name)
+    else:
+        articles = parse_jsonl(text, filename=name)
+    return [checked(article) for article in articles]

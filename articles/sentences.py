@@ -8,19 +8,16 @@ import re
 # Abbreviations whose period does not end a sentence (compared case-insensitively, without the dot).
 ABBREVIATIONS = frozenset(
     """
-    st sankt dr prof nr bzw ca vgl usw etc mio mrd jh jhd abs art hr fr frl sog ggf evtl inkl
-    zzgl bspw insb max min mind tel str geb gest dt engl franz russ ukr kasach jan feb febr mär apr
-    jun jul aug sep sept okt nov dez mo di mi do sa so ff vs ing dipl med phil rer nat jur gen
-    lt gem ehem verh u o a s v z e h i d ua uä zb ua vgl bzgl ebd hrsg mwst
+    st dr prof nr bzw ca vgl usw etc mio mrd jh jhd abs hr fr frl sog ggf evtl inkl zzgl bspw insb
+    mind tel str geb gest dt engl franz russ jan feb febr apr aug sep sept okt nov dez ff vs dipl
+    lt gem ehem verh ua uä zb bzgl ebd hrsg mwst
     """.split()
 )
 MONTHS = frozenset(
     "januar jänner februar märz april mai juni juli august september oktober november dezember".split()
 )
 # Words after which "<number>." is an ordinal ("am 10. Juli", "im 20. Jahrhundert"), not a sentence end.
-ORDINAL_LEADS = frozenset(
-    "am vom im dem den der die das des zum zur bis ab seit an auf zwischen und oder bzw".split()
-)
+ORDINAL_LEADS = frozenset("am vom im dem den der die das des zum zur".split())
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'“”»«’)\]]*(?=\s)")
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")

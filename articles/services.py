@@ -89,7 +89,8 @@ def article_ingest_content(*, data: bytes, filename: str) -> IngestOutcome:
     return outcome
 
 
-def article_ingest(*, path: Path) -> IngestOutcome:
+def article_ingest(*, path: Path, filename: str | None = None) -> IngestOutcome:
+    """Import one file; ``filename`` is the name to record when it differs from the stored path's."""
     try:
         size = path.stat().st_size
         if size > settings.ARTICLE_MAX_BYTES:
@@ -101,6 +102,6 @@ def article_ingest(*, path: Path) -> IngestOutcome:
         data = path.read_bytes()
     except OSError as exc:
         return IngestOutcome(filename=str(path), rejected_reason=f"cannot read the file ({exc.strerror})")
-    outcome = article_ingest_content(data=data, filename=path.name)
-    outcome.filename = str(path)
+    outcome = article_ingest_content(data=data, filename=filename or path.name)
+    outcome.filename = filename or str(path)
     return outcome

@@ -159,3 +159,10 @@ def test_people_introduced_by_a_role_are_proposed_unreviewed(db, tmp_path):
     assert proposed not in Event.objects.get().actors.all()
     call_command("extract", "--all", verbosity=0)
     assert Actor.objects.filter(reviewed=False).count() == 1
+
+
+@pytest.mark.parametrize("query", ["Öl", "öl", "ÖL", "kasachische öl"])
+def test_text_search_ignores_case_including_umlauts(ingested_seeds, query):
+    found = Event.objects.search(query)
+    assert found.exists()
+    assert all(query.lower() in (e.sentence.text.lower() + " " + e.date_text.lower()) for e in found)

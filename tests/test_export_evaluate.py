@@ -43,6 +43,16 @@ def test_csv_export_and_filters(ingested_seeds):
         assert "Kassym-Jomart Tokayev" in e["actors"] and e["end"] >= "2022-06-01" and e["start"] <= "2022-12-31"
     with pytest.raises(CommandError, match="not a date"):
         export("--from", "June")
+    with pytest.raises(CommandError, match="no such actor 'Nobody'"):
+        export("--actor", "Nobody")
+
+
+def test_export_lists_every_article_even_without_matching_events(ingested_seeds):
+    data = json.loads(export("--topic", "migration", "--from", "2030-01-01"))
+    assert data["events"] == [] and len(data["articles"]) == 5
+    one = json.loads(export("--article", str(ingested_seeds[0].pk)))
+    assert [a["source_file"] for a in one["articles"]] == [ingested_seeds[0].original_filename]
+    assert {e["source_file"] for e in one["events"]} == {ingested_seeds[0].original_filename}
 
 
 def test_seed_extraction_meets_the_targets(ingested_seeds, capsys):

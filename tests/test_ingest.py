@@ -80,11 +80,21 @@ def test_txt_without_header_takes_the_first_line_as_title():
         ("Titel\n07/02/2024\nIm Jahr 2022 und am 10. Mai 2023.", date(2024, 2, 7)),
         ("Titel\nAm 10. Mai 2021 und am 23. November 2022 geschah es.", date(2022, 11, 23)),
         ("Titel\nAm 10. Mai 2021 und am 3. März 2099 geschieht es.", date(2021, 5, 10)),
+        ("Titel\nDer Waffenstillstand am 12.03.2022 hielt nicht. Am 20.05.2022 kam es zum Krieg.", date(2022, 5, 20)),
+        ("Titel\nEin Bericht, veröffentlicht am 01.02.2019, nannte den 3. März 2022.", date(2022, 3, 3)),
+        ("Titel\nVeröffentlicht am Dienstag, 5. April 2022\nAm 10. Mai 2022 folgt die Wahl.", date(2022, 4, 5)),
     ],
 )
 def test_publication_date_inference_order(text, expected):
     article = ingest_bytes(text.encode(), "p.txt").imported[0]
     assert article.published == expected and article.published_via == "text"
+
+
+def test_metadata_is_fitted_to_the_database():
+    data = ("Title: " + "Sehr langer Titel " * 50 + "\nLanguage: Deutsch\nAuthor:  Erika   Muster \n\nText.").encode()
+    article = ingest_bytes(data, "long.txt").imported[0]
+    assert len(article.title) == 500 and article.title.endswith("…")
+    assert article.language == "de" and article.author == "Erika Muster"
 
 
 def test_breadcrumb_lines_are_not_the_title():
@@ -159,6 +169,8 @@ def test_json_and_jsonl():
         ("bad.jsonl", b'{"title": "A", "text": "x"}\n{oops}\n', "line 2"),
         ("page.html", b"<html><body><script>x()</script></body></html>", "no article text"),
         ("notes.pdf", b"%PDF-1.4", "unsupported file type .pdf"),
+        ("js.txt", b"URL: javascript:alert(1)\n\nText.", "not an http(s) address"),
+        ("lang.txt", b"Language: Klingonisch\n\nText.", "unknown language 'Klingonisch'"),
     ],
 )
 def test_bad_input_is_rejected_with_the_reason(name, data, reason):
@@ -206,3 +218,19 @@ def test_same_text_under_another_name_is_unchanged(tmp_path):
     assert article_ingest(path=tmp_path / "a.txt").imported
     assert article_ingest(path=tmp_path / "b.txt").unchanged
     assert Article.objects.count() == 1 and Sentence.objects.count() == 1
+
+
+def test_a_failure_during_extraction_leaves_nothing_behind(tmp_path, monkeypatch, capsys):
+    import timeline.services
+    from timeline.models import Event
+
+    def broken(**kwargs):
+        raise RuntimeError("extractor exploded")
+
+    monkeypatch.setattr(timeline.services, "events_extract", broken)
+    (tmp_path / "a.txt").write_text("Kasachstan meldete am 3. März 2023 etwas.", encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("ingest", str(tmp_path / "a.txt"))
+    assert "a.txt: import failed: RuntimeError: extractor exploded" in capsys.readouterr().err
+    assert Article.objects.count() == 0 and Sentence.objects.count() == 0 and Event.objects.count() == 0
+

@@ -45,3 +45,16 @@ def test_offsets_round_trip_on_every_seed(seed_dir):
         for start, end in spans:
             covered.update(range(start, end))
         assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kasachstan sieht das nicht so. Tokajew reiste nach Moskau.", ["Kasachstan sieht das nicht so.", "Tokajew reiste nach Moskau."]),
+        ("Die Zahl stieg auf 12. Am Montag kam die Wende.", ["Die Zahl stieg auf 12.", "Am Montag kam die Wende."]),
+        ("Das ist eine neue Art. Sie wächst schnell.", ["Das ist eine neue Art.", "Sie wächst schnell."]),
+        ("Er kam zum 3. Mal. Dann ging er.", ["Er kam zum 3. Mal.", "Dann ging er."]),
+    ],
+)  # fmt: skip
+def test_words_that_look_like_abbreviations_still_end_sentences(text, expected):
+    assert sentences(text) == expected

@@ -474,3 +474,10 @@ def test_language_switch_returns_to_the_same_query(client, corpus):
     assert "Filter zurücksetzen" in german
     # The article text stays as written.
     assert "Kasachstan und Russland stritten" in german
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/articles/"])
+def test_head_requests_are_answered(client, url):
+    # Uptime monitors and link checkers use HEAD.
+    assert client.head(url).status_code == 200

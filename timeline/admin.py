@@ -1,10 +1,46 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from articles.admin import ArticleAdmin
+from articles.models import Article
 
 from .models import Actor, Event, Topic
+from .services import events_extract, extractor_from_db
+
+
+@admin.action(description=_("Re-extract the events of the selected articles"))
+def reextract(modeladmin, request, queryset):
+    extractor = extractor_from_db()
+    for article in queryset:
+        events_extract(article=article, extractor=extractor)
+    modeladmin.message_user(
+        request,
+        ngettext("Events re-extracted for %(n)d article.", "Events re-extracted for %(n)d articles.", len(queryset))
+        % {"n": len(queryset)},
+        messages.SUCCESS,
+    )
+
+
+# The articles app knows nothing of events; here its admin learns to keep them in step.
+admin.site.unregister(Article)
+
+
+@admin.register(Article)
+class ArticleWithEventsAdmin(ArticleAdmin):
+    actions = [reextract]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "published" in form.changed_data:
+            # Relative dates ("im Juni") hang on the publication date: resolve them again.
+            events_extract(article=obj)
+            self.message_user(request, _("The publication date changed; the article's events were re-extracted."))
 
 
 @admin.register(Actor)
 class ActorAdmin(admin.ModelAdmin):
+    # Registry edits apply to articles extracted afterwards; "Re-extract" on the articles applies them now.
     list_display = ("name", "kind", "affiliation", "reviewed", "role")
     list_filter = ("kind", "reviewed")
     search_fields = ("name", "aliases", "role")
@@ -17,8 +53,15 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
+@admin.action(description=_("Forget the corrections of the selected events (extraction decides again)"))
+def forget_corrections(modeladmin, request, queryset):
+    count = queryset.exclude(corrected=[]).update(corrected=[])
+    modeladmin.message_user(request, _("Corrections forgotten on %(n)d events; run a re-extraction.") % {"n": count})
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    actions = [forget_corrections]
     list_display = ("date_text", "start", "end", "granularity", "article", "hidden", "corrected")
     list_filter = ("granularity", "hidden", "topics", "article__source")
     search_fields = ("date_text", "sentence__text", "article__title")
@@ -39,7 +82,8 @@ class EventAdmin(admin.ModelAdmin):
         # Record what a person changed so that re-extraction leaves it alone.
         changed = set(form.changed_data)
         fields = []
-        if changed & {"start", "end", "granularity", "explanation"}:
+        # Rewording the explanation alone does not make the date a person's.
+        if changed & {"start", "end", "granularity"}:
             fields.append("date")
         fields += [name for name in ("actors", "topics", "hidden") if name in changed]
         if fields:

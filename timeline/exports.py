@@ -5,7 +5,7 @@ import io
 
 from articles.models import Article
 
-from .models import Event
+from .models import Actor, Event, Topic
 
 CSV_FIELDS = [
     "id", "source_file", "article_title", "outlet", "published", "sentence_index", "sentence", "date_text",
@@ -13,14 +13,15 @@ CSV_FIELDS = [
 ]  # fmt: skip
 
 
-def export_data(events) -> dict:
+def export_data(events, articles=None) -> dict:
+    """Events and the articles they were taken from (``articles``: all stored ones by default, so
+    an article without events still shows its publication date)."""
     events = list(
         events.select_related("article", "sentence").prefetch_related("actors", "topics").order_by(
             "article_id", "char_start"
         )
     )
-    article_ids = {e.article_id for e in events}
-    articles = Article.objects.filter(pk__in=article_ids) if events else Article.objects.all()
+    articles = Article.objects.defer("text") if articles is None else articles
     return {
         "articles": [
             {
@@ -76,6 +77,15 @@ def export_csv(data: dict) -> str:
             }
         )
     return out.getvalue()
+
+
+def unknown_names(*, actors=(), topics=()) -> list[str]:
+    """The filter values that name no stored actor or topic."""
+    known_actors = set(Actor.objects.filter(name__in=actors).values_list("name", flat=True))
+    known_topics = set(Topic.objects.filter(slug__in=topics).values_list("slug", flat=True))
+    return [f"actor {a!r}" for a in actors if a not in known_actors] + [
+        f"topic {t!r}" for t in topics if t not in known_topics
+    ]
 
 
 def filtered_events(*, actors=(), topics=(), start=None, end=None, article=None, include_hidden=False):

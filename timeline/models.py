@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Func, Q
 from django.urls import reverse
 
 from articles.models import Article, Sentence
@@ -47,6 +47,16 @@ class Topic(models.Model):
         return self.name
 
 
+class Lower(Func):
+    """Unicode lower case on every database: SQLite's own LOWER() leaves "Ö" as it is."""
+
+    function = "LOWER"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # Registered on each SQLite connection by TimelineConfig.ready().
+        return super().as_sql(compiler, connection, function="UNICODE_LOWER", **extra_context)
+
+
 class EventQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(hidden=False)
@@ -82,7 +92,11 @@ class EventQuerySet(models.QuerySet):
         return self.filter(granularity=Event.Granularity.DAY)
 
     def search(self, text: str):
-        return self.filter(Q(sentence__text__icontains=text) | Q(date_text__icontains=text))
+        """Events whose sentence or date expression contains ``text``, ignoring case (umlauts too)."""
+        needle = text.lower()
+        return self.alias(_sentence=Lower("sentence__text"), _date=Lower("date_text")).filter(
+            Q(_sentence__contains=needle) | Q(_date__contains=needle)
+        )
 
     def chronological(self):
         return self.order_by("start", "end", "article_id", "char_start")

@@ -18,7 +18,7 @@ def article_import(*, path: str, display_name: str, remove: bool = False) -> dic
     ``remove`` deletes the file afterwards: uploads are kept only until their import has run.
     """
     try:
-        outcome = article_ingest_with_events(path=Path(path))
+        outcome = article_ingest_with_events(path=Path(path), filename=display_name)
     finally:
         if remove:
             Path(path).unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.tasks import TaskResultStatus
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.middleware import HtmxDetails
 
 from articles.models import Article
@@ -117,7 +117,7 @@ def _months(events: list[Event]) -> list[dict]:
     ]
 
 
-@require_GET
+@require_safe
 def index(request: HtmxHttpRequest):
     filters = parse_filters(request.GET)
     events = list(_events(filters.apply(Event.objects.all())).chronological())
@@ -147,7 +147,7 @@ def index(request: HtmxHttpRequest):
     return response
 
 
-@require_GET
+@require_safe
 def event_detail(request: HtmxHttpRequest, pk: int):
     event = get_object_or_404(_events(), pk=pk)
     back = clean_back(request.GET.get("back", ""))
@@ -163,7 +163,7 @@ def event_detail(request: HtmxHttpRequest, pk: int):
     return response
 
 
-@require_GET
+@require_safe
 def article_list(request: HtmxHttpRequest):
     articles = Article.objects.defer("text").annotate(
         event_count=Count("events", filter=Q(events__hidden=False), distinct=True)
@@ -171,7 +171,7 @@ def article_list(request: HtmxHttpRequest):
     return render(request, "articles/list.html", {"articles": articles})
 
 
-@require_GET
+@require_safe
 def article_reader(request: HtmxHttpRequest, pk: int):
     article = get_object_or_404(Article, pk=pk)
     back = clean_back(request.GET.get("back", ""))
@@ -198,18 +198,22 @@ def article_reader(request: HtmxHttpRequest, pk: int):
 
 
 def _store_upload(upload) -> Path:
-    """Keep an upload on disk until its import task has run; the task removes it."""
-    folder = Path(settings.MEDIA_ROOT) / "uploads" / uuid.uuid4().hex
-    folder.mkdir(parents=True)
-    # Only the base name: a browser-supplied name must not choose the directory.
-    path = folder / (Path(upload.name).name or "upload")
+    """Keep an upload on disk until its import task has run; the task removes it.
+
+    The stored name is ours: a browser-supplied name must not choose the directory, and may be
+    longer in bytes than a file system allows. The task records the original name.
+    """
+    folder = Path(settings.MEDIA_ROOT) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = Path(upload.name).suffix.lower()[:10]
+    path = folder / f"{uuid.uuid4().hex}{suffix}"
     with path.open("wb") as fh:
         for chunk in upload.chunks():
             fh.write(chunk)
     return path
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("articles.add_article")
 def import_articles(request: HtmxHttpRequest):
     results = []
@@ -221,7 +225,8 @@ def import_articles(request: HtmxHttpRequest):
                                 "rejected": f"too large ({upload.size:,} bytes; the limit is "
                                             f"{settings.ARTICLE_MAX_BYTES:,})"})  # fmt: skip
                 continue
-            task = article_import.enqueue(path=str(_store_upload(upload)), display_name=upload.name, remove=True)
+            name = Path(upload.name).name or "upload"
+            task = article_import.enqueue(path=str(_store_upload(upload)), display_name=name, remove=True)
             if task.status == TaskResultStatus.SUCCESSFUL:
                 results.append({**task.return_value, "status": "done"})
             elif task.is_finished:

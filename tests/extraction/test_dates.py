@@ -473,3 +473,10 @@ def test_month_compounds_name_past_events(text, start):
     (e,) = [e for e in find_dates(text, D("2022-11-23")) if "Januar" in e.text]
     assert e.start == D(start) and e.granularity == "month"
 
+
+def test_leap_day_without_a_year_respects_the_tense():
+    (past,) = find_dates("Am 29. Februar traf man sich.", D("2023-01-15"))
+    assert past.start == D("2020-02-29")
+    (future,) = find_dates("Am 29. Februar wird man sich treffen.", D("2023-01-15"))
+    assert future.start == D("2024-02-29")
+

@@ -308,7 +308,8 @@ class _Ctx:
             except ValueError:
                 pass
         cands = []
-        for y in range(pub.year - 2, pub.year + 3):
+        # Four years either side, so that a 29 February always has a leap year on each side.
+        for y in range(pub.year - 4, pub.year + 5):
             try:
                 cands.append(make(y))
             except ValueError:

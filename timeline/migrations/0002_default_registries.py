@@ -1,7 +1,7 @@
 """Load the shipped actor registry and topic taxonomy (timeline/extraction/data/*.json).
 
-Later additions to the shipped data arrive through `registries_load_defaults`, which
-`ingest` and `extract` call when a table is empty; rows edited in the admin are never overwritten.
+It reads the data files as they are when the migration runs; rows that already exist (edited in
+the admin) are left alone.
 """
 
 from django.db import migrations

@@ -3,7 +3,8 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.exports import export_csv, export_data, filtered_events
+from articles.models import Article
+from timeline.exports import export_csv, export_data, filtered_events, unknown_names
 
 
 def iso_date(value: str) -> date:
@@ -27,6 +28,14 @@ class Command(BaseCommand):
         parser.add_argument("--include-hidden", action="store_true")
 
     def handle(self, *args, **options):
+        unknown = unknown_names(actors=options["actor"], topics=options["topic"])
+        if unknown:
+            raise CommandError(f"no such {', '.join(unknown)} (actors by canonical name, topics by slug)")
+        articles = Article.objects.defer("text")
+        if options["article"]:
+            articles = articles.filter(pk=options["article"])
+            if not articles.exists():
+                raise CommandError(f"no article with id {options['article']}")
         events = filtered_events(
             actors=options["actor"],
             topics=options["topic"],
@@ -35,7 +44,7 @@ class Command(BaseCommand):
             article=options["article"],
             include_hidden=options["include_hidden"],
         )
-        data = export_data(events)
+        data = export_data(events, articles)
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n" if options["format"] == "json" else export_csv(data)
         if options["output"]:
             with open(options["output"], "w", encoding="utf-8", newline="") as fh:

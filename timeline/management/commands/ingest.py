@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.services import article_files
-from timeline.services import article_ingest_with_events
+from timeline.services import article_ingest_with_events, extractor_from_db
 
 
 class Command(BaseCommand):
@@ -15,16 +15,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, **options):
         files = article_files(paths)
+        extractor = extractor_from_db()
         imported = unchanged = rejected = 0
         # The bar goes to stderr and only on a terminal, so pipes and CI logs stay clean.
         bar = tqdm(files, unit="file", file=sys.stderr, disable=not sys.stderr.isatty() or options["verbosity"] == 0)
         for path in bar:
             bar.set_postfix_str(path.name[-30:], refresh=False)
             try:
-                outcome = article_ingest_with_events(path=path)
-            except Exception as exc:  # a bug in extraction must not stop the other files
+                outcome = article_ingest_with_events(path=path, extractor=extractor)
+            except Exception as exc:  # a bug must not stop the other files; this one was rolled back
                 outcome = None
-                reason = f"extraction failed: {exc.__class__.__name__}: {exc}"
+                reason = f"import failed: {exc.__class__.__name__}: {exc}"
             else:
                 reason = outcome.rejected_reason
             if reason:
