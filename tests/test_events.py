@@ -166,3 +166,12 @@ def test_text_search_ignores_case_including_umlauts(ingested_seeds, query):
     found = Event.objects.search(query)
     assert found.exists()
     assert all(query.lower() in (e.sentence.text.lower() + " " + e.date_text.lower()) for e in found)
+
+
+def test_load_registries_adds_only_what_is_missing(db, capsys):
+    Actor.objects.filter(name="Kazakhstan").delete()
+    Actor.objects.filter(name="Russia").update(aliases=["Russland"])
+    call_command("load_registries")
+    assert "1 actors and 0 topics added" in capsys.readouterr().out
+    assert Actor.objects.filter(name="Kazakhstan").exists()
+    assert Actor.objects.get(name="Russia").aliases == ["Russland"]

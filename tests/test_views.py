@@ -481,3 +481,18 @@ def test_language_switch_returns_to_the_same_query(client, corpus):
 def test_head_requests_are_answered(client, url):
     # Uptime monitors and link checkers use HEAD.
     assert client.head(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_long_lists_stop_at_the_limit_but_the_chart_keeps_every_event(client, monkeypatch):
+    from timeline import views
+
+    monkeypatch.setattr(views, "LIST_LIMIT", 3)
+    article = make_article([f"Am {d}. Mai 2022 geschah etwas." for d in range(1, 6)])
+    for i in range(5):
+        make_event(article, i, f"{i + 1}. Mai 2022", date(2022, 5, i + 1), topics=["energy"])
+    body = client.get("/").content.decode()
+    assert body.count('class="event-item"') == 3
+    assert "first 3 of 5 events" in body and "all=1" in body
+    assert sum(len(t["x"]) for t in json.loads(re.search(r'id="chart-data"[^>]*>(.*?)</script>', body, re.S).group(1))["data"]) == 5
+    assert client.get("/?all=1").content.decode().count('class="event-item"') == 5

@@ -24,6 +24,9 @@ from .tasks import article_import
 
 # The reader shows this many sentences on either side of an event's sentence in the panel.
 CONTEXT_SENTENCES = 2
+# The list under the chart stops here unless asked for all: a page with thousands of list items
+# is slow to load and useless to read; the chart still shows every event.
+LIST_LIMIT = 400
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -132,10 +135,14 @@ def index(request: HtmxHttpRequest):
         topics=topics,
         extent=(extent["start"], extent["end"]),
     )
+    show_all = request.GET.get("all") == "1"
+    listed = events if show_all else events[:LIST_LIMIT]
     context = {
         "filters": filters,
         "events": events,
-        "months": _months(events),
+        "months": _months(listed),
+        "list_truncated": len(listed) < len(events),
+        "list_limit": LIST_LIMIT,
         "article_count": len(Counter(e.article_id for e in events)),
         "chart": chart,
         "query": filters.querystring(),
