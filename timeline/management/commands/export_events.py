@@ -15,7 +15,10 @@ def iso_date(value: str) -> date:
 
 
 class Command(BaseCommand):
-    help = "Write the events (optionally filtered) as JSON or CSV."
+    help = (
+        "Write the events (optionally filtered) as JSON or CSV. The JSON is what "
+        "../shared/tools/score_events.py and `evaluate` read: manage.py export_events --format json > events.json"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["json", "csv"], default="json")
