@@ -11,6 +11,13 @@ from timeline.models import Actor, Event, Topic
 pytestmark = pytest.mark.django_db
 
 
+def ingest_text(tmp_path, text: str, name: str = "article.txt") -> Article:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    call_command("ingest", str(path), verbosity=0)
+    return Article.objects.get(original_filename=name)
+
+
 def test_ingest_extracts_events_that_point_at_their_sentences(ingested_seeds):
     assert Event.objects.count() >= 25
     for event in Event.objects.select_related("article", "sentence"):
@@ -32,14 +39,12 @@ def test_every_seed_has_events_and_most_events_have_actors_and_topics(ingested_s
 
 
 def test_undated_articles_keep_only_what_needs_no_publication_date(db, tmp_path):
-    path = tmp_path / "undated.txt"
-    path.write_text(
+    article = ingest_text(
+        tmp_path,
         "Im Juni traf sich der Präsident mit Putin. Am 3. März 2021 unterzeichneten beide ein Abkommen. "
         "Im Juni folgte ein Besuch in Moskau. Gestern sagte der Sprecher nichts dazu.",
-        encoding="utf-8",
+        name="undated.txt",
     )
-    call_command("ingest", str(path), verbosity=0)
-    article = Article.objects.get()
     assert article.published == date(2021, 3, 3)  # the latest full date stands in for it
     Article.objects.filter(pk=article.pk).update(published=None)
     call_command("extract", str(article.pk), verbosity=0)
@@ -49,12 +54,11 @@ def test_undated_articles_keep_only_what_needs_no_publication_date(db, tmp_path)
 
 
 def test_header_date_anchors_relative_expressions(db, tmp_path):
-    path = tmp_path / "dated.txt"
-    path.write_text(
+    ingest_text(
+        tmp_path,
         "Title: T\nPublished: 2023-03-15\n\nKasachstan und Russland unterzeichneten im Februar ein Abkommen.",
-        encoding="utf-8",
+        name="dated.txt",
     )
-    call_command("ingest", str(path), verbosity=0)
     event = Event.objects.get()
     assert (event.start, event.end, event.granularity) == (date(2023, 2, 1), date(2023, 2, 28), "month")
     assert {a.name for a in event.actors.all()} >= {"Kazakhstan", "Russia"}
@@ -145,13 +149,12 @@ def test_event_queryset_filters(ingested_seeds):
 
 
 def test_people_introduced_by_a_role_are_proposed_unreviewed(db, tmp_path):
-    path = tmp_path / "neu.txt"
-    path.write_text(
+    ingest_text(
+        tmp_path,
         "Published: 2023-09-01\n\nDer kirgisische Außenminister Zhanibek Beispielow traf am 30. August "
         "in Astana seinen kasachischen Kollegen.",
-        encoding="utf-8",
+        name="neu.txt",
     )
-    call_command("ingest", str(path), verbosity=0)
     proposed = Actor.objects.get(reviewed=False)
     assert proposed.name == "Zhanibek Beispielow" and proposed.kind == "person"
     assert "Außenminister" in proposed.role
