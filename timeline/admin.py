@@ -6,7 +6,7 @@ from articles.admin import ArticleAdmin
 from articles.models import Article
 
 from .models import Actor, Event, Topic
-from .services import events_extract, extractor_from_db
+from .services import events_extract, extractor_from_db, stories_rebuild
 
 
 @admin.action(description=_("Re-extract the events of the selected articles"))
@@ -14,6 +14,7 @@ def reextract(modeladmin, request, queryset):
     extractor = extractor_from_db()
     for article in queryset:
         events_extract(article=article, extractor=extractor)
+    stories_rebuild(extractor=extractor)
     modeladmin.message_user(
         request,
         ngettext("Events re-extracted for %(n)d article.", "Events re-extracted for %(n)d articles.", len(queryset))
@@ -35,6 +36,7 @@ class ArticleWithEventsAdmin(ArticleAdmin):
         if change and "published" in form.changed_data:
             # Relative dates ("im Juni") hang on the publication date: resolve them again.
             events_extract(article=obj)
+            stories_rebuild()
             self.message_user(request, _("The publication date changed; the article's events were re-extracted."))
 
 
@@ -90,3 +92,4 @@ class EventAdmin(admin.ModelAdmin):
             event = form.instance
             event.mark_corrected(*fields)
             event.save(update_fields=["corrected"])
+            stories_rebuild()

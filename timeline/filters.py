@@ -17,7 +17,7 @@ from .models import Actor, Event, Topic
 
 LANES = ("topics", "actors")
 # Which parameters belong to the timeline; anything else in a "back" query string is dropped.
-PARAMS = ("actor", "topic", "from", "to", "article", "outlet", "q", "precise", "lanes")
+PARAMS = ("actor", "topic", "from", "to", "article", "outlet", "story", "q", "precise", "lanes")
 Q_MAX_LENGTH = 200
 
 
@@ -29,6 +29,7 @@ class TimelineFilters:
     date_to: date | None = None
     article: Article | None = None
     outlet: str = ""
+    story: int | None = None
     q: str = ""
     precise: bool = False
     lanes: str = "topics"
@@ -46,7 +47,7 @@ class TimelineFilters:
     def active(self) -> bool:
         return bool(
             self.actors or self.topics or self.date_from or self.date_to or self.article or self.outlet or self.q
-        ) or self.precise
+        ) or self.precise or self.story is not None
 
     def apply(self, qs: QuerySet[Event], *, skip: str = "") -> QuerySet[Event]:
         """Narrow qs by every filter except `skip`, so a facet can count as if its own filter were unset."""
@@ -60,6 +61,8 @@ class TimelineFilters:
             qs = qs.for_article(self.article.pk)
         if skip != "outlet" and self.outlet:
             qs = qs.for_outlet(self.outlet)
+        if self.story is not None:
+            qs = qs.in_story(self.story)
         if self.q:
             qs = qs.search(self.q)
         if self.precise:
@@ -75,6 +78,7 @@ class TimelineFilters:
             "to": [self.date_to.isoformat()] if self.date_to else [],
             "article": [str(self.article.pk)] if self.article else [],
             "outlet": [self.outlet] if self.outlet else [],
+            "story": [str(self.story)] if self.story is not None else [],
             "q": [self.q] if self.q else [],
             "precise": ["1"] if self.precise else [],
             "lanes": [self.lanes] if self.lanes != "topics" else [],
@@ -155,6 +159,12 @@ def parse_filters(params: QueryDict) -> TimelineFilters:
             f.outlet = outlet
         else:
             notes.append(_("Ignored the unknown outlet “%(value)s”.") % {"value": outlet})
+    story = params.get("story", "").strip()
+    if story:
+        if story.isdigit() and len(story) < 19 and Event.objects.filter(story=int(story)).exists():
+            f.story = int(story)
+        else:
+            notes.append(_("Ignored the unknown story “%(value)s”.") % {"value": story[:40]})
     f.q = " ".join(params.get("q", "").split())[:Q_MAX_LENGTH]
     f.precise = params.get("precise", "") in {"1", "true", "on", "yes"}
 

@@ -88,6 +88,9 @@ class EventQuerySet(models.QuerySet):
     def for_outlet(self, source: str):
         return self.filter(article__source=source)
 
+    def in_story(self, key: int):
+        return self.filter(story=key)
+
     def precise(self):
         return self.filter(granularity=Event.Granularity.DAY)
 
@@ -132,6 +135,13 @@ class Event(models.Model):
     actors = models.ManyToManyField(Actor, blank=True, related_name="events")
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
     hidden = models.BooleanField(default=False, help_text="Hidden events stay stored but leave the timeline.")
+    story = models.PositiveBigIntegerField(
+        null=True,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="Events that several articles report about one happening share the id of the story's first event.",
+    )
     corrected = models.JSONField(
         default=list, blank=True, help_text="Fields a person corrected; re-extraction leaves them alone."
     )

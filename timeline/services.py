@@ -10,6 +10,7 @@ from articles.services import IngestOutcome, article_ingest
 
 from .extraction.actors import ActorMatcher, ActorSpec, default_registry
 from .extraction.pipeline import EventCandidate, Extractor
+from .extraction.stories import StoryItem, content_terms, group_stories
 from .extraction.topics import TopicClassifier, TopicSpec, default_topics
 from .models import Actor, Event, Topic
 
@@ -137,3 +138,40 @@ def article_ingest_with_events(
             for article in outcome.imported:
                 events_extract(article=article, extractor=extractor)
         return outcome
+
+
+@transaction.atomic
+def stories_rebuild(*, extractor: Extractor | None = None) -> int:
+    """Group the visible events that several articles report about one happening; returns the number
+    of stories. Runs over all events, since a new article can join events of older ones."""
+    extractor = extractor or extractor_from_db()
+    events = list(
+        Event.objects.visible()
+        .select_related("sentence")
+        .prefetch_related("actors", "topics")
+        .only("pk", "article_id", "start", "end", "story", "sentence__text")
+    )
+    items = []
+    for event in events:
+        text = event.sentence.text
+        names = [(m.char_start, m.char_end) for m in extractor.actors.find(text)]
+        topics = list(event.topics.all())
+        items.append(
+            StoryItem(
+                key=event.pk,
+                article=event.article_id,
+                start=event.start,
+                end=event.end,
+                terms=content_terms(text, names),
+                actors=frozenset(a.name for a in event.actors.all()),
+                topic=topics[0].slug if topics else "",
+            )
+        )
+    story_of = {key: keys[0] for keys in group_stories(items) for key in keys}
+    changed = [e for e in events if e.story != story_of.get(e.pk)]
+    for event in changed:
+        event.story = story_of.get(event.pk)
+    Event.objects.bulk_update(changed, ["story"], batch_size=500)
+    Event.objects.filter(hidden=True).exclude(story=None).update(story=None)
+    return len(set(story_of.values()))
+

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.tasks import task
 
-from .services import article_ingest_with_events
+from .services import article_ingest_with_events, stories_rebuild
 
 
 @task
@@ -22,6 +22,8 @@ def article_import(*, path: str, display_name: str, remove: bool = False) -> dic
     finally:
         if remove:
             Path(path).unlink(missing_ok=True)
+    if outcome.imported:
+        stories_rebuild()
     return {
         "filename": display_name,
         "imported": [{"id": a.pk, "title": a.title, "events": a.events.count()} for a in outcome.imported],

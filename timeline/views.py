@@ -164,7 +164,18 @@ def event_detail(request: HtmxHttpRequest, pk: int):
             index__lte=event.sentence.index + CONTEXT_SENTENCES,
         ).order_by("index")
     )
-    context = {"event": event, "context_sentences": context_sentences, "back": back}
+    # The same happening as other articles report it.
+    also_reported = (
+        list(_events(Event.objects.in_story(event.story).exclude(article_id=event.article_id)).chronological())
+        if event.story is not None
+        else []
+    )
+    context = {
+        "event": event,
+        "context_sentences": context_sentences,
+        "back": back,
+        "also_reported": also_reported,
+    }
     response = render(request, _partial(request, "timeline/event.html", "panel"), context)
     patch_vary_headers(response, ["HX-Request"])
     return response

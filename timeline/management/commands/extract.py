@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import Article
-from timeline.services import ExtractionSummary, events_extract, extractor_from_db
+from timeline.services import ExtractionSummary, events_extract, extractor_from_db, stories_rebuild
 
 
 class Command(BaseCommand):
@@ -22,10 +22,11 @@ class Command(BaseCommand):
         total = ExtractionSummary()
         for article in articles.order_by("pk"):
             total += events_extract(article=article, extractor=extractor)
+        stories = stories_rebuild(extractor=extractor)
         self.stdout.write(
             self.style.SUCCESS(
                 f"{articles.count()} article(s): {total.created} events created, {total.updated} updated, "
                 f"{total.removed} removed, {total.kept_corrected} corrected kept, "
-                f"{total.proposed_actors} actors proposed"
+                f"{total.proposed_actors} actors proposed; {stories} stories across articles"
             )
         )

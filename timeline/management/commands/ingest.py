@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.services import article_files
-from timeline.services import article_ingest_with_events, extractor_from_db
+from timeline.services import article_ingest_with_events, extractor_from_db, stories_rebuild
 
 
 class Command(BaseCommand):
@@ -39,6 +39,9 @@ class Command(BaseCommand):
                     self.stdout.write(f"imported {path}: {article.title} ({article.events.count()} events)")
                 for article in outcome.unchanged:
                     self.stdout.write(f"unchanged {path}: {article.title}")
+        if imported:
+            # Once for the whole run: a story can join events of this run's articles and older ones.
+            stories_rebuild(extractor=extractor)
         summary = f"{imported} imported, {unchanged} unchanged, {rejected} rejected"
         if rejected:
             self.stdout.write(summary)
