@@ -43,6 +43,55 @@ def test_obvious_theme_wins(clf, sentence, slug):
     assert got and got[0] == slug, (got, clf.scores(sentence))
 
 
+@pytest.mark.parametrize(
+    "sentence, slug",
+    [
+        # compounds and inflections met in news about the region
+        ("Der Getreidekorridor über das Schwarze Meer bleibt offen.", "economy"),
+        ("Die Uranexporte des Landes erreichten einen Rekord.", "energy"),
+        ("Die Wahlkommission zählte die Stimmzettel bis in die Nacht.", "domestic-politics"),
+        ("Bei dem Grenzkonflikt kam es zu heftigen Gefechten.", "military"),
+        ("Der Journalist wurde festgenommen und zu drei Jahren Haft verurteilt.", "media"),
+        ("Die Anschläge wurden von einer Terrorzelle vorbereitet.", "security"),
+        ("Der Ölpreisdeckel der westlichen Staaten gilt seit dem Winter.", "sanctions"),
+        ("Güter mit doppeltem Verwendungszweck gelangen über Drittländer ins Land.", "sanctions"),
+        ("Tausende Gastarbeiter kehrten in ihre Heimat zurück.", "migration"),
+        ("Die Behörden verschärften die Regeln für den Visarun.", "migration"),
+        ("Ethnische Kasachen aus der Mongolei, die Kandas, erhalten Hilfe.", "migration"),
+        ("Die Fluggesellschaft plant den Börsengang noch in diesem Jahr.", "economy"),
+        ("Der Containerzug erreichte den Hafen nach zwölf Tagen Fracht auf der Bahnstrecke.", "economy"),
+        ("Nach dem Stromausfall blieben viele Wohnungen ohne Fernwärme.", "energy"),
+        ("Der Präsident empfing seinen Amtskollegen zu einem Staatsbesuch.", "diplomacy"),
+        ("Beide Seiten einigten sich auf einen Friedensvertrag.", "diplomacy"),
+        ("Der Kreml-Kritiker starb in einem Straflager.", "domestic-politics"),
+        ("Das Parlament verabschiedete das Gesetz über ausländische Agenten.", "domestic-politics"),
+        ("Die Marine verlor ein Kriegsschiff.", "military"),
+    ],
+)
+def test_regional_vocabulary(clf, sentence, slug):
+    got = clf.classify(sentence)
+    assert slug in got, (got, clf.scores(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, slugs",
+    [
+        # genuinely mixed sentences return both themes
+        ("Der Geheimdienstchef wurde entlassen.", {"security", "domestic-politics"}),
+        ("Die EU verbot die Umladung von Flüssiggas in ihren Häfen.", {"sanctions", "energy"}),
+        ("Die Ausfuhr von Halbleitern nach Russland stieg stark.", {"sanctions", "economy"}),
+    ],
+)
+def test_mixed_sentences_keep_both_themes(clf, sentence, slugs):
+    assert slugs <= set(clf.classify(sentence)), clf.scores(sentence)
+
+
+def test_specific_compound_is_not_also_its_generic_head(clf):
+    # "Kriegsbeginn" dates an event; it should not add the weight of "*krieg" a second time
+    s = "Der Tenge verlor nach Kriegsbeginn ein Fünftel seines Werts."
+    assert "economy" in clf.classify(s), clf.scores(s)
+
+
 def test_dominant_theme_beats_incidental_mention(clf):
     s = "Bei ihrem Treffen sprachen die Außenminister auch über den Krieg."
     assert clf.classify(s)[0] == "diplomacy"

@@ -18,7 +18,11 @@ thousand aliases handles a news article in a millisecond or two:
   and hyphenated compounds are split, so ``russisch-kasachischen`` names Russia and Kazakhstan
   and ``EU-Kasachstan`` the European Union and Kazakhstan;
 * a country name or adjective may carry a compass or ``anti``/``pro`` prefix
-  (``Ostukraine``, ``antirussischen``).
+  (``Ostukraine``, ``antirussischen``);
+* an alias ending in a hyphen (``Wagner-``) matches only as the first part of a hyphenated
+  compound (``Wagner-Kämpfer``, ``Wagner-Chef``), for names that are ambiguous on their own;
+* a name is not an actor as the first part of a compound naming a thing or an institution after
+  it: ``US-Dollar`` is a currency, the ``Nasarbajew-Universität`` a university.
 """
 
 from __future__ import annotations
@@ -76,15 +80,21 @@ class ProposedActor:
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:\+)?")
 # What may stand between two tokens of one multi-word alias: blanks, one hyphen or dot.
-_GAP_RE = re.compile(r"[ \t\n\r\u00a0\u202f]*[-\u2010\u2011.]?[ \t\n\r\u00a0\u202f]*")
+# An apostrophe joins the parts of names such as O'Sullivan.
+_GAP_RE = re.compile(r"[ \t\n\r\u00a0\u202f]*[-\u2010\u2011.'\u2019]?[ \t\n\r\u00a0\u202f]*")
 _HYPHENS = "-\u2010\u2011"
 _ADJ_ENDINGS = ("em", "en", "er", "es", "e")
 _COUNTRY_PREFIXES = (
     "nordost", "nordwest", "suedost", "suedwest", "sudost", "sudwest",
     "nord", "sud", "sued", "ost", "west", "zentral", "anti", "pro",
 )
-# Compound heads after which an acronym is not an actor: "US-Dollar" is a currency.
-_BLOCKING_HEADS = frozenset({"dollar", "cent"})
+# Compound heads after which a name is not an actor: "US-Dollar" is a currency, the
+# "Nasarbajew-Universität" and the "Nursultan-Nasarbajew-Flughafen" are places named after a person.
+_BLOCKING_HEADS = frozenset({
+    "dollar", "cent", "universitat", "flughafen", "airport", "stiftung", "schule", "gymnasium",
+    "strasse", "allee", "platz", "prospekt", "boulevard", "museum", "bibliothek", "stadion", "denkmal",
+    "statue", "preis", "orden", "medaille",
+})
 
 
 @lru_cache(maxsize=65536)
@@ -106,6 +116,7 @@ class _Pattern:
     modes: tuple[str, ...]  # "exact" | "cap" | "any" per token
     exact: tuple[str, ...]  # original tokens, for "exact" mode
     length: int  # characters of the alias, to prefer the longest
+    compound: bool = False  # alias "Wagner-": only as the first part of a hyphenated compound
 
 
 def _token_forms(tok: str, is_last: bool, single: bool) -> tuple[frozenset[str], str]:
@@ -161,7 +172,8 @@ class ActorMatcher:
                 toks = _TOKEN_RE.findall(alias or "")
                 if not toks:
                     continue
-                key = (i, tuple(toks))
+                compound = alias.rstrip().endswith(tuple(_HYPHENS))
+                key = (i, tuple(toks), compound)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -170,10 +182,10 @@ class ActorMatcher:
                     f, m = _token_forms(tok, j == len(toks) - 1, len(toks) == 1)
                     forms.append(f)
                     modes.append(m)
-                pat = _Pattern(i, tuple(forms), tuple(modes), tuple(toks), len(alias))
+                pat = _Pattern(i, tuple(forms), tuple(modes), tuple(toks), len(alias), compound)
                 for f in forms[0]:
                     self._index.setdefault(f, []).append(pat)
-                if len(toks) == 1 and spec.kind == "country" and modes[0] != "exact":
+                if len(toks) == 1 and spec.kind == "country" and modes[0] != "exact" and not compound:
                     for f in forms[0]:
                         self._single_country.setdefault(f, i)
         for pats in self._index.values():
@@ -196,6 +208,8 @@ class ActorMatcher:
                 if best is not None and k <= best[0]:
                     break
                 if i + k > n or not self._match_at(text, toks, norms, i, pat):
+                    continue
+                if pat.compound and not self._hyphen_follows(text, toks, i + k - 1):
                     continue
                 best = (k, pat.spec_index)
             if best is None:
@@ -290,6 +304,11 @@ class ActorMatcher:
             if mode == "cap" and not t[2][:1].isupper():
                 return False
         return True
+
+    @staticmethod
+    def _hyphen_follows(text, toks, end_tok) -> bool:
+        nxt = end_tok + 1
+        return nxt < len(toks) and text[toks[end_tok][1] : toks[nxt][0]] in _HYPHENS
 
     def _prefixed_country(self, norm: str) -> int | None:
         for pre in _COUNTRY_PREFIXES:

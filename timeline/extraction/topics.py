@@ -116,10 +116,12 @@ class TopicClassifier:
         start, inside, word = self._start, self._inside, self._word
         for w in _WORD_RE.findall(t):
             n = len(w)
+            head = 0  # length of the start stem found, which an inside stem at 0 must beat
             for k in range(min(n, self._max_start), 0, -1):
                 kids = start.get(w[:k])
                 if kids:
                     found.update(kids)
+                    head = k
                     break
             if inside:
                 pos = 0
@@ -128,7 +130,8 @@ class TopicClassifier:
                     for k in range(min(n - pos, self._max_inside), 0, -1):
                         kids = inside.get(w[pos : pos + k])
                         if kids:
-                            found.update(kids)
+                            if pos or k >= head:  # "kriegsbeginn" is not also "*krieg"
+                                found.update(kids)
                             step = k
                             break
                     pos += step
