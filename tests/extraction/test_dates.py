@@ -480,3 +480,22 @@ def test_leap_day_without_a_year_respects_the_tense():
     (future,) = find_dates("Am 29. Februar wird man sich treffen.", D("2023-01-15"))
     assert future.start == D("2024-02-29")
 
+
+
+@pytest.mark.parametrize(
+    "text, span, day",
+    [
+        ("Am 5 April 2022 kam er.", "5 April 2022", "2022-04-05"),
+        ("Er kam am April 5, 2022 an.", "April 5, 2022", "2022-04-05"),
+        ("Das Protokoll vom 2022/04/05 liegt vor.", "2022/04/05", "2022-04-05"),
+        ("Die Agentur meldete am 3 March 2023 einen Angriff.", "3 March 2023", "2023-03-03"),
+    ],
+)
+def test_explicit_dates_in_other_formats_are_read_by_dateparser(text, span, day):
+    e = _find(find_dates(text, D("2023-11-10")), span)
+    assert (e.start, e.end, e.granularity) == (D(day), D(day), "day") and e.is_event
+    assert "dateparser" in e.explanation
+
+
+def test_impossible_dates_in_other_formats_are_not_events():
+    assert not [e for e in find_dates("Die Nummer 2022/13/45 ist falsch.", D("2023-11-10")) if e.is_event]

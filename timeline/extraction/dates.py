@@ -9,7 +9,8 @@ publication date (``mode="news"``) or from the preceding dated expressions
 (``mode="narrative"``) and anaphora ("am gleichen Tag", "eine Woche später")
 can be resolved against the previous dated expression.
 
-Plain Python: no Django, no database, no dateparser at run time.
+Plain Python: no Django, no database. dateparser reads only the explicit dates written in formats
+outside the German grammar ("5 April 2022", "April 5, 2022", "2022/04/05").
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Optional
 
 from . import dates_lexicon as L
@@ -430,6 +432,30 @@ def h_numdate(m, ctx):
     if d is None or not 1000 <= d.year <= 2199:
         return None
     return _te(ctx, m, "date", d, d, "day", f"numeric date → {d.isoformat()} (day.month.year)", 0.95)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_day(text: str) -> Optional[D]:
+    import dateparser  # loaded on first use: most texts never need it
+
+    year_first = bool(re.match(r"\d{4}", text))
+    parsed = dateparser.parse(
+        text,
+        languages=["de", "en"],
+        settings={
+            "DATE_ORDER": "YMD" if year_first else "DMY",
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PARSERS": ["absolute-time"],
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+def h_other_format(m, ctx):
+    d = _dateparser_day(m["x"])
+    if d is None:
+        return None
+    return _te(ctx, m, "date", d, d, "day", f"{m['x']} → {d.isoformat()} (read by dateparser)", 0.9)
 
 
 def h_numdate_noyear(m, ctx):
@@ -1461,6 +1487,15 @@ _rule("wd_numdate", _p(_B, r"(?P<x>(?:(?P<wd>", WD, r")(?:", L.DAYPARTS, r")?|(?
 _rule("numdate", _p(r"(?P<x>", NUMDATE, r")"), h_numdate, prio=2)
 _rule("numdate_noyear", _p(r"(?:[Aa]m|[Vv]om|[Bb]is(?:\s+zum)?|[Zz]um|[Aa]b(?:\s+dem)?|[Ss]eit\s+dem)\s+",
                            r"(?P<x>(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.)(?![\d])"), h_numdate_noyear, prio=3)
+
+# Explicit dates in formats the German grammar does not cover: English month names and order,
+# a day without its dot, year first with slashes. dateparser reads them.
+EN_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+_rule("other_format", _p(r"(?<![\w./-])(?P<x>", DAYN, r"\s+(?:", MON_ANY, "|", EN_MONTH, r"\.?)\s+", YEAR4,
+                         "|(?:", MON_ANY, "|", EN_MONTH, r"\.?)\s+", DAYN, r",\s*", YEAR4,
+                         r"|(?:1[0-9]|20|21)\d\d/(?:0?[1-9]|1[0-2])/", DAYN, r")(?![\w/-])"),
+      lambda m, ctx: h_other_format(m, ctx), prio=4)
 
 # day + month name (+ year), optionally with weekday
 # "5. März vergangenen Jahres", "im Dezember desselben Jahres", "im März des Vorjahres"
