@@ -52,3 +52,20 @@ def test_candidates_carry_actors_and_topics_of_their_sentence():
 def test_unknown_people_introduced_by_a_role_are_proposed():
     names = [p.name for p in default_extractor().propose("Der Sprecher Igor Beispielow sagte am Montag nichts.")]
     assert names == ["Igor Beispielow"]
+
+
+def test_page_metadata_lines_are_not_events():
+    text = (
+        "Kasachstan setzt auf neue Pipeline\n"
+        "Erstellt: 05.04.2023, 14:32 Uhr\nAktualisiert am 06.04.2023\nStand: 06.04.2023 10:15 Uhr\n"
+        "06.04.2023, 09:00\n"
+        "Astana – Das kündigte Präsident Tokajew am Dienstag an.\n"
+        "Foto: AFP (Archivbild vom 12. Mai 2021)\n"
+        "Mehr zum Thema: Russland sperrt Pipeline (04.07.2022)\n"
+        "Lesen Sie auch: Der Gipfel vom 3. März 2023\n"
+        "Quelle: beispiel.de vom 5. April 2023\n"
+        "Der Stand der Verhandlungen vom 1. April 2023 war unklar.\n"
+    )
+    found = [t for t, _s, _e in events(text, date(2023, 4, 5))]
+    # A photo caption tells of an event; labels, timestamps and teasers for other articles do not.
+    assert found == ["Dienstag", "12. Mai 2021", "1. April 2023"]

@@ -23,6 +23,24 @@ HISTORY_MIN_YEARS = 3
 # Two reference dates far apart: what resolves the same against both does not depend on one.
 _PROBE_REFERENCES = (date(1950, 6, 15), date(2050, 6, 15))
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
+# Lines a web page adds about itself or other pages: their dates are no events of the story.
+_PAGE_LINE = re.compile(
+    r"^\W*(?:(?:erstellt|aktualisiert|zuletzt\s+aktualisiert|stand|veröffentlicht|publiziert|datum|quelle|"
+    r"published|updated|posted|last\s+updated)\s*(?::|am\b|vom\b|on\b)"
+    r"|artikel\s+vom\b|mehr\s+zum\s+thema\b|zum\s+thema\b|lesen\s+sie\s+(?:auch|mehr)\b|auch\s+interessant\b|"
+    r"weitere\s+artikel\b|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren\b|©)",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\b(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?\b|\bUhr\b", re.IGNORECASE)
+
+
+def is_page_metadata(sentence: str, date_text: str) -> bool:
+    """A dateline, a timestamp ("05.04.2023, 14:32 Uhr"), or a line that labels the page's own date
+    or points at other articles ("Aktualisiert am …", "Mehr zum Thema: …")."""
+    if _PAGE_LINE.match(sentence):
+        return True
+    rest = _CLOCK.sub(" ", sentence.replace(date_text, " ", 1))
+    return not re.search(r"\w", rest)
 
 
 @dataclass
@@ -76,8 +94,7 @@ class Extractor:
             index = max(0, bisect.bisect_right(starts, expr.char_start) - 1)
             s_start, s_end = sentences[index]
             sentence = text[s_start:s_end]
-            if sentence.strip(" .,;:|()[]") == expr.text.strip(" .,;:|()[]"):
-                # A line that is nothing but a date is a dateline or timestamp: metadata, not an event.
+            if is_page_metadata(sentence, expr.text):
                 continue
             # Scraped pages repeat captions (image caption, then alt text): one event, not two.
             key = (" ".join(sentence.split()), expr.text)
