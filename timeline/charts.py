@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 import plotly.graph_objects as go
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import Event
@@ -367,5 +368,7 @@ def figure_json(events: Sequence[Event], **kwargs) -> dict:
             "displaylogo": False,
             "scrollZoom": False,
             "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"],
+            # Month names and tooltips in the interface's language (timeline.js registers German).
+            "locale": get_language() or "en",
         },
     }

@@ -86,10 +86,41 @@
     if (layout.height) layout.height = Math.round(layout.height * 0.8);
   }
 
+  // plotly.js names months in English unless a locale is registered; German is the interface's other language.
+  var localesRegistered = false;
+  function registerLocales() {
+    if (localesRegistered || !window.Plotly) return;
+    localesRegistered = true;
+    window.Plotly.register({
+      moduleType: "locale",
+      name: "de",
+      dictionary: {
+        "Zoom": "Zoomen",
+        "Pan": "Verschieben",
+        "Zoom in": "Vergrößern",
+        "Zoom out": "Verkleinern",
+        "Autoscale": "Automatisch skalieren",
+        "Reset axes": "Achsen zurücksetzen",
+        "Double-click to zoom back out": "Doppelklick zum Herauszoomen"
+      },
+      format: {
+        days: ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
+        shortDays: ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+        months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                 "Oktober", "November", "Dezember"],
+        shortMonths: ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
+        date: "%d.%m.%Y",
+        decimal: ",",
+        thousands: "."
+      }
+    });
+  }
+
   function draw() {
     var chart = document.getElementById("chart");
     var spec = chartSpec();
     if (!chart || !spec || !window.Plotly) return;
+    registerLocales();
     // plotly.js sizes a first plot at 700px whatever its container; give it the container's width instead.
     var width = chart.parentNode.clientWidth;
     var layout = Object.assign({}, spec.layout, { width: width || undefined });

@@ -199,3 +199,6 @@ def test_german_interface(page, live_server, seeded):
     assert page.locator("html").get_attribute("lang") == "de"
     assert "Ereignisse aus" in page.locator("#result-count").inner_text()
     assert page.get_by_role("button", name="Filter anwenden").count() == 1
+    # The chart speaks German too: its month names come from the locale timeline.js registers.
+    ticks = page.evaluate("() => Array.from(document.querySelectorAll('.xtick text')).map(t => t.textContent)")
+    assert ticks and any(re.search(r"\b(Mär|Mai|Okt|Dez)\b", t) for t in ticks), ticks
