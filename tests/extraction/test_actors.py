@@ -20,6 +20,8 @@ def mentioned(m: ActorMatcher, text: str) -> list[str]:
         # inflected country names and genitives
         ("Die Wirtschaft Kasachstans wächst.", ["Kazakhstan"]),
         ("Russlands Führung schweigt.", ["Russia"]),
+        ("Die Sowjetunion zündete ihre erste Atombombe.", ["Soviet Union"]),
+        ("Die erste sowjetische Wasserstoffbombe explodierte.", ["Soviet Union"]),
         ("Die Russische Föderation protestiert.", ["Russia"]),
         ("Wir sind Nachbarn der russischen Föderation.", ["Russia"]),
         # adjectives with every ending, also capitalised at the start of a sentence

@@ -163,6 +163,14 @@ CASES = [
     ("Vor einem Jahr war das undenkbar.", "2023-01-10", "Vor einem Jahr", "2022-01-01", "2022-12-31", "year", "date"),
     ("Vor genau einem Jahr begann der Krieg.", "2023-02-24", "Vor genau einem Jahr", "2022-02-24", "2022-02-24", "day", "date"),
     ("Vor einer Woche hatte die Polizei durchsucht.", "2022-11-24", "Vor einer Woche", "2022-11-14", "2022-11-20", "week", "date"),
+    # counted from the start (or back from the end) of a year
+    ("Die Exporte seien in den ersten beiden Monaten des Jahres gestiegen.", "2023-03-15", "in den ersten beiden Monaten des Jahres", "2023-01-01", "2023-02-28", "month", "date"),
+    ("In den ersten neun Monaten 2023 wuchs der Handel kräftig.", "2024-01-20", "In den ersten neun Monaten 2023", "2023-01-01", "2023-09-30", "month", "date"),
+    ("In den letzten drei Monaten des vergangenen Jahres fiel der Absatz.", "2024-02-01", "In den letzten drei Monaten des vergangenen Jahres", "2023-10-01", "2023-12-31", "month", "date"),
+    # a passive infinitive ("entschieden werden") is no past tense; "ist ... geplant" is scheduled
+    ("Darüber soll im Herbst in einer Volksabstimmung entschieden werden.", "2024-02-02", "Herbst", "2024-09-01", "2024-11-30", "season", "date"),
+    ("Im Mai soll der Vertrag unterzeichnet werden.", "2023-08-10", "Mai", "2024-05-01", "2024-05-31", "month", "date"),
+    ("Das nächste Treffen der Minister ist für Juni geplant.", "2023-03-15", "Juni", "2023-06-01", "2023-06-30", "month", "date"),
     # years before 1900
     ("Friedrich wurde 1712 in Berlin geboren.", "2023-01-01", "1712", "1712-01-01", "1712-12-31", "year", "date"),
     ("Der Krieg endete 1742.", "2023-01-01", "1742", "1742-01-01", "1742-12-31", "year", "date"),
@@ -215,6 +223,10 @@ NOT_EVENTS = [
     "Die Miete beträgt 1450 Euro für 1200 Quadratmeter.",
     "Die Preise liegen zwischen 1500 und 1800 Euro.",
     "Der Morgen war kalt, am Morgen schneite es. Morgen für Morgen dasselbe.",
+    # a state that lasts up to now
+    "Die Ursache des Unglücks ist bis heute ungeklärt.",
+    "Bis heute warten die Betroffenen auf eine Entschädigung.",
+    "Die Folgen sind bis zum heutigen Tag sichtbar.",
 ]
 
 
@@ -499,3 +511,41 @@ def test_explicit_dates_in_other_formats_are_read_by_dateparser(text, span, day)
 
 def test_impossible_dates_in_other_formats_are_not_events():
     assert not [e for e in find_dates("Die Nummer 2022/13/45 ist falsch.", D("2023-11-10")) if e.is_event]
+
+
+# An anaphor restated by an explicit date in apposition is one event: the explicit date.
+@pytest.mark.parametrize("text,pub,kept,dropped", [
+    ("Am 29. August 1991 wurde das Gelände geschlossen. Wenige Monate später, am 16. Dezember 1991, folgte die Unabhängigkeit.",
+     "2021-12-16", "16. Dezember 1991", "Wenige Monate später"),
+    ("Am 3. März traf er den Minister. Zwei Tage später (am 5. März) wurde er festgenommen.",
+     "2023-03-15", "5. März", "Zwei Tage später"),
+])
+def test_anaphor_restated_by_apposition(text, pub, kept, dropped):
+    texts = [e.text for e in find_dates(text, D(pub)) if e.is_event]
+    assert kept in texts and dropped not in texts, texts
+
+
+# Windows that open with the event just named.
+@pytest.mark.parametrize("text,pub,span,start,end", [
+    ("Am 21. September verkündete er die Mobilmachung. In den ersten Tagen bildeten sich lange Staus.",
+     "2022-10-12", "In den ersten Tagen", "2022-09-21", "2022-09-26"),
+    ("Am 29. August 1949 explodierte die Bombe. In den folgenden vier Jahrzehnten gab es Hunderte Tests.",
+     "2024-08-29", "In den folgenden vier Jahrzehnten", "1949-08-29", "1989-08-28"),
+    ("Im März 2020 schloss das Werk. In den folgenden zwei Wochen standen die Bänder still.",
+     "2021-01-10", "In den folgenden zwei Wochen", "2020-03-01", "2020-03-14"),
+])
+def test_following_window(text, pub, span, start, end):
+    e = _find(find_dates(text, D(pub)), span)
+    assert e.is_event and (e.start, e.end) == (D(start), D(end)), e.explanation
+
+
+def test_following_window_without_anchor_is_no_event():
+    exprs = find_dates("In den ersten Tagen war es ruhig.", D("2022-10-12"))
+    assert not [e for e in exprs if e.is_event]
+
+
+def test_until_today_brings_a_narrative_back_to_the_present():
+    text = ("Am 12. August 1953 wurde die Bombe gezündet. Am 29. August 2009 wurde der Gedenktag begangen. "
+            "Die Folgen sind bis heute umstritten. Am Donnerstag wird der Opfer gedacht.")
+    e = _find(find_dates(text, D("2024-08-29"), mode="narrative"), "Donnerstag")
+    assert e.start == D("2024-08-29"), e.explanation

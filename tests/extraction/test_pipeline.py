@@ -69,3 +69,31 @@ def test_page_metadata_lines_are_not_events():
     found = [t for t, _s, _e in events(text, date(2023, 4, 5))]
     # A photo caption tells of an event; labels, timestamps and teasers for other articles do not.
     assert found == ["Dienstag", "12. Mai 2021", "1. April 2023"]
+
+
+def test_copyright_lines_and_actorless_questions_are_not_events():
+    text = (
+        "Was wird in diesem Jahr entscheidend?\n"
+        "Die Energiefrage. Kasachstan will im Herbst über ein Atomkraftwerk abstimmen.\n"
+        "Warum reiste Tokajew im März nach Moskau?\n"
+        "Copyright: Nachrichtenportal 2024\n"
+        "(c) Beispielverlag 2024 – Alle Rechte vorbehalten\n"
+    )
+    found = [t for t, _s, _e in events(text, date(2024, 2, 2))]
+    assert found == ["Herbst", "März"]
+
+
+def test_he_names_the_one_person_of_the_sentence_before():
+    text = ("Im Juni 2022 ließ Tokajew über eine neue Verfassung abstimmen. "
+            "Im November wurde er bei einer vorgezogenen Wahl im Amt bestätigt.")
+    cands = extract_article(text, date(2023, 3, 20), split_sentences(text))
+    november = next(c for c in cands if c.date_text == "November")
+    assert "Kassym-Jomart Tokayev" in november.actors
+
+
+def test_he_is_not_guessed_among_several_people():
+    text = ("Putin traf Tokajew am 10. Februar 2022 in Moskau. "
+            "Im März reiste er nach Peking.")
+    cands = extract_article(text, date(2022, 4, 1), split_sentences(text))
+    march = next(c for c in cands if c.date_text == "März")
+    assert not {"Vladimir Putin", "Kassym-Jomart Tokayev"} & set(march.actors)

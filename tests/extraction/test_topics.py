@@ -66,6 +66,13 @@ def test_obvious_theme_wins(clf, sentence, slug):
         ("Der Kreml-Kritiker starb in einem Straflager.", "domestic-politics"),
         ("Das Parlament verabschiedete das Gesetz über ausländische Agenten.", "domestic-politics"),
         ("Die Marine verlor ein Kriegsschiff.", "military"),
+        ("Auf dem Testgelände wurde eine Wasserstoffbombe gezündet.", "military"),
+        ("Der letzte Atomtest fand im Oktober statt.", "military"),
+        ("Die Friedenskonferenz endete mit einer Abschlusserklärung.", "diplomacy"),
+        ("Ökonomen rechnen mit steigenden Verbraucherpreisen.", "economy"),
+        ("Der Netzbetreiber meldete eine Störung im Stromnetz.", "energy"),
+        ("Der Präsident verhängte den Ausnahmezustand.", "security"),
+        ("Das Land erklärte seine Unabhängigkeit.", "domestic-politics"),
     ],
 )
 def test_regional_vocabulary(clf, sentence, slug):

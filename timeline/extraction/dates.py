@@ -233,7 +233,9 @@ _PAST_RE = re.compile(
     r"mach|such|besuch|versuch|kauf|verkauf|lauf|hoff|prüf|ruf|schaff|griff|stopp|tipp|wähl|zähl|erzähl|"
     r"fehl|hol|teil|stell|spiel|zahl|kost|test|fass|pass|lass|reis|wies|lös|folg|räum|sieg|beton|mein|dien|"
     r"verdien|lehn|wohn|kämpf|glaub|wirk|stärk|merk|schick|senk|lenk|rück|drück|erhöh|schnei)ten?|"
-    r"damals|zuvor|bereits|einst|(?:ist|sind|sei|seien)\b[^,.;]{0,60}?\bge\w{3,}(?:t|en))(?!\w)")
+    r"damals|zuvor|bereits|einst|(?:ist|sind|sei|seien)\b[^,.;]{0,60}?\b(?!geplant|gedacht)ge\w{3,}(?:t|en))(?!\w)")
+# "unterzeichnet werden", "entschieden werden": participle + infinitive passive (no past cue).
+_PASSIVE_INF_RE = re.compile(r"(?<!\w)[a-zäöü]\w*(?:t|en)\s+werden(?!\w)")
 # A clause with a present-tense copula and no other cue is present tense even when
 # the rest of the sentence is not ("..., hatte es geheißen; die Abstimmung ist am 16. Juni").
 _PRESENT_RE = re.compile(r"(?<!\w)(?:ist|sind|gilt|gelten|bleibt|bleiben|steht|stehen|läuft|laufen)(?!\w)")
@@ -254,6 +256,9 @@ def _tense(text: str, start: int, end: int) -> str:
     cr = re.search(r"[,;–]", sent_right)
     clause = sent_left[cl:] + " " + sent_right[:cr.start() if cr else len(sent_right)]
     for chunk in (clause, sent_left + " " + sent_right):
+        # "soll im Herbst entschieden werden": a participle before the infinitive "werden" is a
+        # passive, not a preterite ("entschieden" also reads as "ent+schied+en").
+        chunk = _PASSIVE_INF_RE.sub(" werden", chunk)
         fut = bool(_FUT_RE.search(chunk))
         past = bool(_PAST_RE.search(chunk))
         if fut and not past:
@@ -781,6 +786,34 @@ def h_quarter(m, ctx):
     return _te(ctx, m, "date", s, e, kind, f"{m['x']} → {_iso(s, e)}{note}", conf)
 
 
+def h_first_months(m, ctx):
+    """'in den ersten beiden Monaten des Jahres', 'in den ersten neun Monaten 2023',
+    'in den letzten drei Monaten des vergangenen Jahres': the months counted from the year's
+    start (or back from its end)."""
+    g = m.groupdict()
+    n = _num(g["n"])
+    if n is None or n != int(n) or not 1 < n < 12:
+        return None
+    n = int(n)
+    if g.get("y"):
+        y, note = int(g["y"]), ""
+    elif g.get("relj"):
+        relk = _rel_key(g["relj"])
+        if relk is None:
+            return None
+        y = ctx.pub.year + {"past": -1, "next": 1, "this": 0}[relk]
+        note = f"; year {y} relative to the publication date {ctx.pub.isoformat()}"
+    elif ctx.mode == "narrative" and ctx.last_year is not None:
+        y, note = ctx.last_year, f"; year {ctx.last_year} from the preceding expression {ctx.last_year_src!r}"
+    else:
+        y, note = ctx.pub.year, f"; the year of the publication date {ctx.pub.isoformat()}"
+    if g["ord"].lower().startswith("erst"):
+        s, e = D(y, 1, 1), _month_end(y, n)
+    else:
+        s, e = D(y, 13 - n, 1), D(y, 12, 31)
+    return _te(ctx, m, "date", s, e, "month", f"{m['x']} → {_iso(s, e)}{note}", 0.8)
+
+
 # --- years ------------------------------------------------------------------
 
 def h_year_explicit(m, ctx):
@@ -1106,9 +1139,15 @@ _DEICTIC = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorg
             "heutigen": 0, "gestrigen": -1, "vorgestrigen": -2, "morgigen": 1}
 
 
+_UNTIL_BEFORE = re.compile(r"(?<!\w)(?:[Bb]is|[Bb]is\s+zum|[Bb]is\s+auf\s+den)\s+$")
+
+
 def h_deictic(m, ctx):
     w = m["w"].lower()
     off = _DEICTIC[w]
+    if off == 0 and _UNTIL_BEFORE.search(ctx.text, max(0, m.start("x") - 20), m.start("x")):
+        # "bis heute umstritten", "bis zum heutigen Tag": a state that lasts up to now, no event
+        return _te(ctx, m, "vague", None, None, None, f"{m['x']}: up to now, not an event", 0.4)
     d = ctx.pub + off * ONE
     conf = 0.85 if w != "heute" else 0.75
     return _te(ctx, m, "date", d, d, "day",
@@ -1364,6 +1403,27 @@ def h_later(m, ctx):
     return _anaphor(ctx, m, a, b, unit, False, f"{g['n']} {g['u']} {label}", exact)
 
 
+def h_following_window(m, ctx):
+    """'in den ersten Tagen', 'in den folgenden vier Jahrzehnten': a window that opens with the
+    event just named (without a number: a few units)."""
+    a = ctx.anchor()
+    if a is None:
+        return _te(ctx, m, "vague", None, None, None, f"{m['x']}: relative to an earlier event, no anchor found", 0.3)
+    unit = _unit(m["u"])
+    n = m.groupdict().get("n")
+    q = _quant(n) if n else (2, 6, False)
+    if q is None:
+        return None
+    try:
+        e = _shift(a.start, q[1], unit) - ONE
+    except (ValueError, OverflowError):
+        return None
+    if e < a.start:
+        return None
+    return _te(ctx, m, "vague", a.start, e, "approx",
+               f"{m['x']} → {_iso(a.start, e)} (window opening with {a.text!r})", 0.45)
+
+
 def h_shortly(m, ctx):
     d = m["dir"].lower()
     if d in ("zuvor", "davor", "vorher"):
@@ -1535,6 +1595,10 @@ _rule("quarter", _p(_B, r"(?P<x>(?:(?P<ord>(?:[Ee]rste[nms]?|[Zz]weite[nms]?|[Dd
                     r"|(?P<qn2>Q)(?P<qn>[1-4])(?:\s*|/|\s*/\s*|\s*-\s*)(?P<qy>\d{4}|'?\d{2})(?!\d))"),
       lambda m, ctx: h_quarter(_Quarter(m), ctx), prio=3)
 
+_rule("first_months", _p(_B, r"(?P<x>(?:[Ii]n\s+den\s+)?(?P<ord>[Ee]rsten|[Ll]etzten)\s+(?P<n>\d{1,2}|", NUMW.replace(_E, ""),
+                         r")\s+Monaten?(?:\s+(?:des\s+Jahres\s+)?(?P<y>", YEAR4, r")|\s+(?:des|dieses)\s+Jahres",
+                         r"|\s+(?:des\s+)?(?P<relj>", REL, r")\s+Jahres))", _E), h_first_months, prio=3)
+
 # years
 _rule("year_explicit", _p(_B, r"(?P<x>(?:(?P<mod>", MODS, r")\s+(?:des\s+)?)?Jahr(?:e|es|s)?\s+(?P<y>", YEAR4, r"))"),
       h_year_explicit, prio=3)
@@ -1606,6 +1670,9 @@ _rule("same_period2", _p(r"(?<![\w])(?:[Ii]m)\s+(?P<x>(?P<u>Jahr|Monat)\s+(?P<k>
 _rule("later", _p(r"(?<![\w])", FOCUSW, r"?(?P<x>(?P<ap>", APPROXW, r")?(?P<n>", VAGUEW, r"|\d+(?:,\d+)?|", NUMW.replace(_E, ""), r")\s+",
                   r"(?P<u>Tage?|Wochen?|Monate?|Jahre?|Jahrzehnte?|Stunden?|Minuten?)\s+(?P<dir>später|danach|darauf|zuvor|davor|vorher|früher))",
                   _E), h_later, prio=3, flags=re.IGNORECASE)
+_rule("following_window", _p(_B, r"(?P<x>[Ii]n\s+den\s+(?:ersten|folgenden|darauffolgenden|darauf\s+folgenden|anschließenden)\s+",
+                             r"(?:(?P<n>", VAGUEW, r"|\d+|", NUMW.replace(_E, ""), r")\s+)?",
+                             r"(?P<u>Tagen|Wochen|Monaten|Jahren|Jahrzehnten))", _E), h_following_window, prio=4)
 _rule("shortly", _p(r"(?<![\w])(?P<x>(?:[Kk]urz|[Kk]urze\s+Zeit|[Ww]enig)\s+(?P<dir>darauf|danach|zuvor|davor|vorher|später))", _E),
       h_shortly, prio=4)
 
@@ -1723,6 +1790,7 @@ def _x_span(m):
 
 _ANAPHORIC = frozenset({"same_day", "this_day", "same_period", "same_period2", "later", "shortly"})
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\b[\w-]+\.(?:de|com|org|net|ru|ch|at|eu|info)/\S*")
+_APPOSITION_RE = re.compile(r"\s*[,(–-]\s*(?:[Aa]m|[Ii]m|[Vv]om|[Aa]nfang|[Mm]itte|[Ee]nde)?\s*")
 _SEIT_RE = re.compile(r"(?:(?<=[\s(„\"'])|^)([Ss]eit)\s+(?:(?:dem|der|den|Anfang|Mitte|Ende)\s+)?$")
 
 
@@ -1766,6 +1834,7 @@ def find_dates(text: str, published: _dt.date, *, mode: str = "news") -> list[Te
     chosen.sort(key=lambda c: c[0])
     ctx = _Ctx(text, published, mode)
     out: list[TemporalExpression] = []
+    out_rules: list[str] = []
     last_end = 0
     for a, b, _prio, ri, m in chosen:
         try:
@@ -1786,9 +1855,22 @@ def find_dates(text: str, published: _dt.date, *, mode: str = "news") -> list[Te
                                         te.confidence)
         if te.char_start < last_end:
             continue
+        # "Wenige Monate später, am 16. Dezember 1991, ...": the explicit date restates the anaphor
+        if (out and te.kind in ("date", "range") and RULES[ri].name not in _ANAPHORIC
+                and out[-1].start is not None and out_rules and out_rules[-1] in _ANAPHORIC
+                and _APPOSITION_RE.fullmatch(text, out[-1].char_end, te.char_start)):
+            out.pop()
+            out_rules.pop()
         out.append(te)
+        out_rules.append(RULES[ri].name)
         last_end = te.char_end
         if te.start is not None and (te.kind in ("date", "range") or RULES[ri].name in _ANAPHORIC):
             ctx.anchors.append(te)
             ctx.note_year(te)
+        elif te.kind == "vague" and RULES[ri].name == "deictic":
+            # "bis heute": no event, but the narration has come back to the present
+            now = TemporalExpression(te.char_start, te.char_end, te.text, "date", published, published,
+                                     "day", "", te.confidence)
+            ctx.anchors.append(now)
+            ctx.note_year(now)
     return out

@@ -28,9 +28,12 @@ _PAGE_LINE = re.compile(
     r"^\W*(?:(?:erstellt|aktualisiert|zuletzt\s+aktualisiert|stand|veröffentlicht|publiziert|datum|quelle|"
     r"published|updated|posted|last\s+updated)\s*(?::|am\b|vom\b|on\b)"
     r"|artikel\s+vom\b|mehr\s+zum\s+thema\b|zum\s+thema\b|lesen\s+sie\s+(?:auch|mehr)\b|auch\s+interessant\b|"
-    r"weitere\s+artikel\b|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren\b|©)",
+    r"weitere\s+artikel\b|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren\b|©|\(c\)\s|copyright\b|"
+    r"alle\s+rechte\s+vorbehalten\b)",
     re.IGNORECASE,
 )
+# "er" as a subject pronoun (not "Er" the abbreviation of a title, which stands before a name)
+_HE = re.compile(r"(?<![\w-])[Ee]r(?![\w-])(?!\s+[A-ZÄÖÜ][a-zäöü]+\s+[A-ZÄÖÜ])")
 _CLOCK = re.compile(r"\b(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?\b|\bUhr\b", re.IGNORECASE)
 
 
@@ -76,6 +79,7 @@ class Extractor:
     def __init__(self, actors: ActorMatcher, topics: TopicClassifier):
         self.actors = actors
         self.topics = topics
+        self._persons = frozenset(s.name for s in actors.specs if s.kind == "person")
 
     def extract(
         self, text: str, published: date | None, sentences: Sequence[tuple[int, int]], *, mode: str | None = None
@@ -102,6 +106,14 @@ class Extractor:
                 continue
             seen.add(key)
             actors = self.actors.names(sentence)
+            if not actors and sentence.rstrip().endswith("?"):
+                # an interviewer's question ("Was wird in diesem Jahr entscheidend?") reports nothing
+                continue
+            if _HE.search(sentence) and not any(a in self._persons for a in actors) and index > 0:
+                # "Im November wurde er im Amt bestätigt": "er" is the one person just named
+                before = [a for a in self.actors.names(text[slice(*sentences[index - 1])]) if a in self._persons]
+                if len(before) == 1:
+                    actors = actors + before
             context = self._context(text, sentences, index)
             topics = self.topics.classify(sentence, context)
             candidates.append(
