@@ -212,15 +212,13 @@ def build_figure(
 
     fig = go.Figure()
     for key, group in sorted(groups.items(), key=lambda kv: (kv[1]["order"], kv[0])):
-        legend_shown = False
+        # One legend entry per lane group, whether it holds bars, markers or both.
+        shared = {"name": group["name"], "legendgroup": key or "none", "hovertemplate": hovertemplate}
         if group["bar"]:
             items = group["bar"]
             fig.add_trace(
                 go.Bar(
                     orientation="h",
-                    name=group["name"],
-                    legendgroup=key or "none",
-                    showlegend=not legend_shown,
                     base=[e.start.isoformat() for _i, e in items],
                     x=[((e.end - e.start).days + 1) * DAY_MS for _i, e in items],
                     y=[y_of[i] for i, _e in items],
@@ -231,19 +229,16 @@ def build_figure(
                         "line": {"color": group["colour"], "width": 1.5},
                     },
                     customdata=[custom(e) for _i, e in items],
-                    hovertemplate=hovertemplate,
+                    showlegend=True,
                     meta={"kind": "interval"},
+                    **shared,
                 )
             )
-            legend_shown = True
         if group["marker"]:
             items = group["marker"]
             fig.add_trace(
                 go.Scatter(
                     mode="markers",
-                    name=group["name"],
-                    legendgroup=key or "none",
-                    showlegend=not legend_shown,
                     x=[e.start.isoformat() for _i, e in items],
                     y=[y_of[i] for i, _e in items],
                     marker={
@@ -254,8 +249,9 @@ def build_figure(
                         "line": {"color": "#ffffff", "width": 1.5},
                     },
                     customdata=[custom(e) for _i, e in items],
-                    hovertemplate=hovertemplate,
+                    showlegend=not group["bar"],
                     meta={"kind": "day"},
+                    **shared,
                 )
             )
 
