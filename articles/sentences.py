@@ -11,6 +11,7 @@ ABBREVIATIONS = frozenset(
     st dr prof nr bzw ca vgl usw etc mio mrd jh jhd abs hr fr frl sog ggf evtl inkl zzgl bspw insb
     mind tel str geb gest dt engl franz russ jan feb febr apr aug sep sept okt nov dez ff vs dipl
     lt gem ehem verh ua uä zb bzgl ebd hrsg mwst
+    gen adm maj hptm kpt obstlt bd kap hl jhs
     """.split()
 )
 MONTHS = frozenset(

@@ -549,3 +549,59 @@ def test_until_today_brings_a_narrative_back_to_the_present():
             "Die Folgen sind bis heute umstritten. Am Donnerstag wird der Opfer gedacht.")
     e = _find(find_dates(text, D("2024-08-29"), mode="narrative"), "Donnerstag")
     assert e.start == D("2024-08-29"), e.explanation
+
+
+# --- narrative histories: rollover, coordination, anaphora, lists -----------------
+
+@pytest.mark.parametrize("text,span,start,end", [
+    # a month well before the autumn just told belongs to the next year
+    ("Im Herbst 1812 zog die Grande Armée ab. Im Dezember erreichten die Reste die Grenze. "
+     "Im Januar trat Preußen auf die Seite Russlands.", "Januar", "1813-01-01", "1813-01-31"),
+    ("Ende 1942 war die Armee eingeschlossen. Anfang Mai begann der Rückzug.", "Anfang Mai",
+     "1943-05-01", "1943-05-10"),
+    # ... unless the text looks back
+    ("Am 2. März 1855 starb der Zar. Sardinien war bereits im Januar beigetreten.", "Januar",
+     "1855-01-01", "1855-01-31"),
+    ("Am 14. Oktober 1806 verlor Preußen bei Jena. Am 27. Oktober zog Napoleon in Berlin ein.", "27. Oktober",
+     "1806-10-27", "1806-10-27"),
+    # a winter after the autumn just told is the coming one
+    ("Die Schlacht wurde am 5. November 1854 geschlagen. Im Winter litten die Belagerer unter Cholera.", "Winter",
+     "1854-12-01", "1855-02-28"),
+    # the year written once at the end of a coordination
+    ("Die Schlacht um Smolensk begann am 10. Juli 1941. Die Stadt fiel Ende Juni/Anfang Juli 1942 erneut.",
+     "Ende Juni", "1942-06-21", "1942-06-30"),
+    ("Am 1. September 1939 begann der Krieg. Im Juni und Juli 1943 wurde bei Kursk gekämpft.", "Juni",
+     "1943-06-01", "1943-06-30"),
+    # early and late parts of a season
+    ("Im Spätsommer 1944 brach in Warschau der Aufstand aus.", "Spätsommer 1944", "1944-08-02", "1944-08-31"),
+    ("Im Frühherbst 1683 wurde Wien entsetzt.", "Frühherbst 1683", "1683-09-01", "1683-09-30"),
+    # time of day of the day just named
+    ("Am 6. Juni 1944 landeten die Alliierten. Am Abend desselben Tages war der Brückenkopf gesichert.",
+     "desselben Tages", "1944-06-06", "1944-06-06"),
+    ("Im Jahr 1804 krönte sich Napoleon zum Kaiser. Im Folgejahr siegte er bei Austerlitz.", "Folgejahr",
+     "1805-01-01", "1805-12-31"),
+    ("Im 17. und 18. Jahrhundert herrschten die Habsburger.", "17. und 18. Jahrhundert", "1600-01-01", "1799-12-31"),
+    # the later members of a list of years
+    ("Die Teilungen Polens erfolgten 1772, 1793 und 1795.", "1793", "1793-01-01", "1793-12-31"),
+    ("Die Teilungen Polens erfolgten 1772, 1793 und 1795.", "1795", "1795-01-01", "1795-12-31"),
+])
+def test_narrative_history_constructions(text, span, start, end):
+    e = _find(find_dates(text, D("2024-03-01"), mode="narrative"), span)
+    assert (e.start, e.end) == (D(start), D(end))
+
+
+def test_rollover_is_narrative_only():
+    text = "Im Dezember 2023 wurde gewählt. Im Januar trat die Regierung zusammen."
+    e = _find(find_dates(text, D("2024-03-01"), mode="news"), "Januar")
+    assert e.start == D("2024-01-01")
+    e = _find(find_dates("Im Oktober 1941 begann der Angriff. Im Juli wurde er erneuert.", D("2024-03-01"),
+                         mode="narrative"), "Juli")
+    assert e.start == D("1941-07-01")
+
+
+@pytest.mark.parametrize("text", [
+    "Zwischen 1500 und 1800 Soldaten fielen.",
+    "Es kamen 1500, 1800 und 2000 Soldaten.",
+])
+def test_quantity_lists_are_no_years(text):
+    assert not [e.text for e in find_dates(text, D("2024-03-01"), mode="narrative") if e.text.startswith(("1800", "2000"))]

@@ -97,3 +97,18 @@ def test_he_is_not_guessed_among_several_people():
     cands = extract_article(text, date(2022, 4, 1), split_sentences(text))
     march = next(c for c in cands if c.date_text == "März")
     assert not {"Vladimir Putin", "Kassym-Jomart Tokayev"} & set(march.actors)
+
+
+def test_a_text_dated_long_ago_reads_as_a_story():
+    # a publication date inferred from a history's own latest date: year-less dates follow the story
+    text = (
+        "Das Osmanische Reich erklärte Russland am 4. Oktober 1853 den Krieg. Am 30. November vernichtete "
+        "die russische Flotte die osmanische bei Sinope. Der Frieden wurde am 30. März 1856 geschlossen."
+    )
+    found = events(text, date(1856, 3, 30))
+    assert ("30. November", "1853-11-30", "1853-11-30") in found
+
+
+def test_year_only_headings_are_not_events():
+    text = "1916 und 1917\nAm 4. Juni 1916 begann die Brussilow-Offensive."
+    assert [t for t, _s, _e in events(text, date(2024, 6, 20))] == ["4. Juni 1916"]

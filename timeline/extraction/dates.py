@@ -286,8 +286,15 @@ _SENT_BREAK = re.compile(r"(?<!\d)[.!?]\s+[A-ZÄÖÜ„\"]|\n")
 _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
+# "Ende Juni/Anfang Juli 1941", "im Juni und Juli 1943", "4. und 5. Mai 1945": the year written once at the end
+_COORD_YEAR_AFTER = re.compile(
+    r"\s*(?:/|,|und|oder|sowie|bzw\.|bis(?:\s+(?:zum|in\s+den|Ende|Anfang|Mitte))?|[-–—])\s*"
+    r"(?:(?:Anfang|Mitte|Ende)\s+)?(?:\d{1,2}\.\s*)?(?P<mon>" + L.alt(L.FULL_MONTHS) + r")\s+(?P<y>(?:1[0-9]|20)\d\d)(?!\d)")
+_LOOK_BACK = re.compile(r"(?i)\b(?:bereits|schon|zuvor|vorher|davor|damals|seit|noch)\b[^.;]*$")
+
+
 class _Ctx:
-    __slots__ = ("text", "pub", "mode", "last_year", "last_year_src", "explicit_year_end", "anchors")
+    __slots__ = ("text", "pub", "mode", "last_year", "last_year_src", "explicit_year_end", "anchors", "last_span")
 
     def __init__(self, text: str, pub: D, mode: str):
         self.text = text
@@ -298,6 +305,8 @@ class _Ctx:
         # end offset of the last expression that spelled out its year (-1: none)
         self.explicit_year_end = -1
         self.anchors: list[TemporalExpression] = []
+        # interval of the expression the year was taken from, when it is shorter than a season
+        self.last_span: Optional[tuple] = None
 
     def _year_in_sentence(self, start: int) -> bool:
         """News mode: a year written earlier in the same sentence carries over
@@ -308,9 +317,25 @@ class _Ctx:
     def pick_year(self, make: Callable[[int], tuple], start: int, end: int, rel: Optional[str] = None):
         """Choose the year for a year-less expression. Returns (s, e, note)."""
         pub = self.pub
+        if rel is None:
+            nxt = _COORD_YEAR_AFTER.match(self.text, end)
+            if nxt:
+                y = int(nxt.group("y"))
+                try:
+                    s, e = make(y)
+                    nm = L.MONTHS.get(nxt.group("mon").lower().rstrip(".")) if nxt.group("mon") else None
+                    if nm and s.month > nm and s.year == y:  # "Dezember bis Februar 1943"
+                        s, e = make(y - 1)
+                    return s, e, f"year {s.year} from the coordinated {nxt.group(0).strip()!r}"
+                except ValueError:
+                    pass
         if rel is None and self.last_year is not None and (self.mode == "narrative" or self._year_in_sentence(start)):
             try:
                 s, e = make(self.last_year)
+                if self._rolls_over(s, start):
+                    s, e = make(self.last_year + 1)
+                    return s, e, (f"year {self.last_year + 1}: the year after {self.last_year_src!r}, "
+                                  f"whose month lies well after it")
                 return s, e, f"year {self.last_year} from the preceding expression {self.last_year_src!r}"
             except ValueError:
                 pass
@@ -354,6 +379,18 @@ class _Ctx:
         years = s.year if s.year == e.year else f"{s.year}/{e.year}"
         return s, e, f"year {years} from the publication date {pub.isoformat()} ({how} it)"
 
+    def _rolls_over(self, s: D, start: int) -> bool:
+        """Narrative: "Im Dezember 1812 … Im Januar …" goes on into the next year. A year-less month
+        five or more months before the autumn or winter just told is the next year's, unless the text
+        looks back ("bereits im Januar", "zuvor")."""
+        if self.mode != "narrative" or self.last_span is None:
+            return False
+        ls, _le = self.last_span
+        if ls.year != self.last_year or s.year != ls.year or ls.month - s.month < 5:
+            return False
+        before = self.text[max(0, start - 40):start]
+        return not _LOOK_BACK.search(before)
+
     def note_year(self, te: TemporalExpression) -> None:
         if te.start is None or te.kind not in ("date", "range"):
             return
@@ -361,6 +398,8 @@ class _Ctx:
             return
         self.last_year = te.end.year if te.kind == "range" else te.start.year
         self.last_year_src = te.text
+        self.last_span = ((te.start, te.end) if te.kind == "date" and te.end is not None
+                          and (te.end - te.start).days <= 100 else None)
         self.explicit_year_end = te.char_end if _HAS_YEAR.search(te.text) else -1
 
     def anchor(self, want_day: bool = False) -> Optional[TemporalExpression]:
@@ -391,7 +430,8 @@ NUMANY = r"(?:\d+(?:,\d+)?|" + NUMW.replace(_E, "") + r")"
 VAGUEW = r"(?:wenigen|wenige|einigen|einige|mehreren|mehrere|ein\s+paar|etlichen|etliche|zahlreichen|zahlreiche|vielen|viele)"
 APPROXW = r"(?:(?:über|mehr\s+als|weniger\s+als|fast|knapp|rund|etwa|gut|genau|kaum|ungefähr|ca\.|circa|mindestens|höchstens|ganze[n]?)\s+)"
 FOCUSW = r"(?:(?:[Nn]ur|[Bb]ereits|[Ss]chon|[Ee]rst|[Gg]erade\s+einmal|[Gg]erade\s+mal|[Nn]och)\s+)"
-SEASONW = r"(?:Frühling|Frühjahr|Sommer|Herbst|Winter)(?:s|es)?" + _E
+SEASONW = (r"(?:(?:Spät|Früh)(?:sommer|herbst|winter|frühling|frühjahr)|Frühling|Frühjahr|Sommer|Herbst|Winter)"
+           r"(?:s|es)?" + _E)
 NUMDATE = (r"(?<![\w.,/-])(?:(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})"
            r"|(?P<sd>\d{1,2})/(?P<sm>\d{1,2})/(?P<sy>\d{4})"
            r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?!\d|[.,]\d|/\d)")
@@ -702,7 +742,13 @@ def h_season(m, ctx):
     relk = _rel_key(rel)
     if rel and relk is None:
         return None
-    season = _season_key(m["s"])
+    word, early_late = m["s"], None
+    for prefix, md in (("Spät", "Ende"), ("Früh", "Anfang")):
+        if word.startswith(prefix) and not word.startswith(("Frühling", "Frühjahr")):
+            # "Spätsommer", "Frühherbst": the late or early part of the season
+            word, early_late = word[len(prefix):].capitalize(), md
+    mod = mod or early_late
+    season = _season_key(word)
     ry = _ryrel_year(m, ctx)
     if ry is not None:
         s, e = _season_iv(season, ry)
@@ -718,8 +764,14 @@ def h_season(m, ctx):
         note = ""
         conf = 0.93
     else:
+        make = lambda yy: _season_iv(season, yy)  # noqa: E731
+        last = ctx.anchors[-1] if ctx.anchors else None
+        if (season == "winter" and relk is None and ctx.mode == "narrative" and last is not None
+                and last.end is not None and ctx.last_year == last.end.year and last.end.month >= 6):
+            # a story that has reached the autumn goes on into the winter that follows it
+            make = lambda yy: _season_iv(season, yy + 1)  # noqa: E731
         try:
-            s, e, note = ctx.pick_year(lambda yy: _season_iv(season, yy), *m.span("x"), rel=relk)
+            s, e, note = ctx.pick_year(make, *m.span("x"), rel=relk)
         except ValueError:
             return None
         note = "; " + note
@@ -845,6 +897,9 @@ _YEARISH_NEXT = {"Jahr", "Jahre", "Januar", "Februar", "März", "April", "Mai", 
 _OLD_YEAR_REJECT_BEFORE = re.compile(
     r"(?:\d\D{0,15}|(?:[Aa]uf|[Bb]ei|[Zz]u|[Üü]ber|[Uu]nter|[Aa]ls|[Mm]it|[Nn]ur|[Nn]och|[Jj]e|[Pp]ro|[Dd]ie|[Dd]er|"
     r"[Dd]en|[Dd]es|[Dd]em|[Ee]ine?[mnrs]?|[Aa]lle|[Zz]irka|es|betrug|beträgt|waren|sind)\s+)$")
+_LIST_TAIL = re.compile(r"(?:\s*(?:,|und|oder|sowie)\s*\d{4}(?!\d))+")
+_YEAR_LIST_BEFORE = re.compile(r"(?<![\d.,])(?:1[0-9]|20)\d\d\s*(?:,|und|oder|sowie|bzw\.)\s*$")
+_YEAR_LIST_AFTER = re.compile(r"\s*(?:,|und|oder|sowie)\s*(?:1[0-9]|20)\d\d(?!\d|[.,]\d|\s+[A-ZÄÖÜ](?!(?:Jahr|Januar)))")
 _OLD_YEAR_REJECT_AFTER = re.compile(r"\s*(?:bis|und|oder|[-–])\s*\d|\s+(?:mal|fach|Mal)\b|\s*[.,]\d")
 
 
@@ -856,8 +911,9 @@ def _bare_year_ok(a: int, b: int, text: str) -> bool:
         return False  # digit clusters: phone numbers, tables
     if re.search(r"[€$£]\s*$", before) or _AFTER_UNIT.match(after):
         return False
-    old = int(text[a:b]) < 1900
-    if old and _OLD_YEAR_REJECT_AFTER.match(after):
+    # "1772, 1793 und 1795": the later members of a list of years
+    old = int(text[a:b]) < 1900 and not _YEAR_LIST_BEFORE.search(before)
+    if old and _OLD_YEAR_REJECT_AFTER.match(after) and not _YEAR_LIST_AFTER.match(after):
         return False
     if _STRONG_YEAR_BEFORE.search(before):
         return True
@@ -865,9 +921,10 @@ def _bare_year_ok(a: int, b: int, text: str) -> bool:
         return False
     if old and _OLD_YEAR_REJECT_BEFORE.search(before):
         return False
-    mm = _AFTER_CAP.match(after)
+    tail = _LIST_TAIL.match(text, b)
+    mm = _AFTER_CAP.match(text[tail.end():tail.end() + 40] if tail else after)
     if mm and mm.group(1) not in _YEARISH_NEXT:
-        return False  # "2000 Soldaten", "2019 Millionen"
+        return False  # "2000 Soldaten", "2019 Millionen", "1500, 1800 und 2000 Soldaten"
     return True
 
 
@@ -1052,6 +1109,15 @@ def h_century(m, ctx):
         s, e = (D(max(1, y0), 1, 1), D(y0 + 49, 12, 31)) if h == 1 else (D(y0 + 50, 1, 1), D(y0 + 99, 12, 31))
         gran, extra = "approx", f" ({'first' if h == 1 else 'second'} half)"
     return _te(ctx, m, "date", s, e, gran, f"{m['x']} → {_iso(s, e)}{extra}", 0.9)
+
+
+def h_century_range(m, ctx):
+    """'im 17. und 18. Jahrhundert', 'vom 16. bis 18. Jahrhundert': from the first to the last."""
+    n1, n2 = int(m["n1"]), int(m["n2"])
+    if not 1 <= n1 < n2 <= 22:
+        return None
+    s, e = D(max(1, (n1 - 1) * 100), 1, 1), D((n2 - 1) * 100 + 99, 12, 31)
+    return _te(ctx, m, "range", s, e, "century", f"{m['x']} → {_iso(s, e)}", 0.85)
 
 
 # --- weeks, months relative -----------------------------------------------------
@@ -1359,7 +1425,7 @@ def h_same_period(m, ctx):
     unit = _unit(g["u"])
     k = g["k"].lower()
     off = 0
-    if "folgend" in k or "darauf" in k or "danach" in k:
+    if "folge" in k or "darauf" in k or "danach" in k:
         off = 1
     elif "zuvor" in k or "davor" in k or "vor" in k:
         off = -1
@@ -1626,6 +1692,8 @@ _rule("decade", _p(r"(?<![\w.,/-])(?P<x>(?:(?P<mod>", MODS, r")\s+der\s+)?(?:(?P
 _rule("century", _p(_B, r"(?P<x>(?:(?P<mod>", MODS, r")\s+des\s+|(?P<half>[Ee]rsten|[Zz]weiten)\s+Hälfte\s+des\s+)?",
                     r"(?:(?P<n>\d{1,2})\.|(?P<w>", L.alt([w for w, v in L.ORDINAL_WORDS.items() if v > 0]), r"))\s*",
                     r"(?:Jahrhunderts?|Jh\.)(?P<bc>\s+v\.\s?Chr\.)?)"), h_century, prio=3)
+_rule("century_range", _p(_B, r"(?P<x>(?P<n1>\d{1,2})\.\s*(?:und|bis|[-–])\s*(?P<n2>\d{1,2})\.\s*",
+                          r"(?:Jahrhunderts?|Jh\.))(?!\s+v\.\s?Chr\.)"), lambda m, ctx: h_century_range(m, ctx), prio=2)
 _rule("rel_decade", _p(_B, r"(?P<x>(?P<rel>", REL, r")\s+Jahrzehnts?)", _E), h_rel_decade, prio=5)
 
 # weeks, months relative
@@ -1660,6 +1728,8 @@ _rule("recent_window", _p(_B, r"(?:in\s+den\s+|[Ii]n\s+den\s+)?(?P<x>(?P<rel>[Vv
 _rule("same_day", _p(r"(?<![\w])(?:[Nn]och\s+)?(?:[Aa]m|[Aa]n\s+dem|[Aa]n\s+ebendiesem)\s+(?P<x>(?P<k>(?:gleichen|selben|selbigen|nämlichen|",
                      r"nächsten|folgenden|darauffolgenden|darauf\s+folgenden|nachfolgenden)\s+Tag(?:e)?|Tag\s+(?:darauf|danach|zuvor|davor)|",
                      r"Folgetag|Vortag|Vorabend))", _E,
+                     r"|(?<![\w])(?:[Aa]m\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend)|[Ii]m\s+Laufe|[Ii]n\s+der\s+Nacht)\s+"
+                     r"(?P<x4>(?P<k4>desselben|des\s+gleichen|des\s+selben|des\s+folgenden|des\s+nächsten)\s+Tages)", _E,
                      r"|(?<![\w])(?P<x2>(?:(?P<k2>[Dd]emselben)\s+Tag|(?P<k3>[Tt]ags\s+(?:darauf|zuvor))))", _E),
       lambda m, ctx: h_same_day(_SameDay(m), ctx), prio=3)
 _rule("this_day", r"(?<![\w])[Aa]n\s+(?P<x>(?P<k>diesem|jenem|ebendiesem)\s+Tag(?:e)?)(?!\w)",
@@ -1667,6 +1737,7 @@ _rule("this_day", r"(?<![\w])[Aa]n\s+(?P<x>(?P<k>diesem|jenem|ebendiesem)\s+Tag(
 _rule("same_period", _p(r"(?<![\w])(?:[Ii]m|[Ii]n\s+dem)\s+(?P<x>(?P<k>gleichen|selben|folgenden|darauffolgenden|darauf\s+folgenden)\s+",
                         r"(?P<u>Jahr|Monat))", _E, r"(?!\s+\d)"), h_same_period, prio=4)
 _rule("same_period2", _p(r"(?<![\w])(?:[Ii]m)\s+(?P<x>(?P<u>Jahr|Monat)\s+(?P<k>darauf|danach|zuvor|davor))", _E), h_same_period, prio=4)
+_rule("next_period", _p(r"(?<![\w])(?:[Ii]m)\s+(?P<x>(?P<k>Folge)(?P<u>jahr|monat))", _E, r"(?!\s+\d)"), h_same_period, prio=4)
 _rule("later", _p(r"(?<![\w])", FOCUSW, r"?(?P<x>(?P<ap>", APPROXW, r")?(?P<n>", VAGUEW, r"|\d+(?:,\d+)?|", NUMW.replace(_E, ""), r")\s+",
                   r"(?P<u>Tage?|Wochen?|Monate?|Jahre?|Jahrzehnte?|Stunden?|Minuten?)\s+(?P<dir>später|danach|darauf|zuvor|davor|vorher|früher))",
                   _E), h_later, prio=3, flags=re.IGNORECASE)
@@ -1751,12 +1822,12 @@ class _SameDay(_Flat):
     def __init__(self, m):
         super().__init__(m)
         if self.g.get("x") is None:
-            self.g["x"] = self.g.get("x2")
-            self.g["k"] = self.g.get("k2") or self.g.get("k3")
+            self.g["x"] = self.g.get("x2") or self.g.get("x4")
+            self.g["k"] = self.g.get("k2") or self.g.get("k3") or self.g.get("k4")
 
     def span(self, k):
         if k == "x" and self.m.group("x") is None:
-            return self.m.span("x2")
+            return self.m.span("x2" if self.m.group("x2") is not None else "x4")
         return self.m.span(k)
 
 
@@ -1780,9 +1851,11 @@ def _x_span(m):
         s = m.span("x")
     except IndexError:
         s = (-1, -1)
-    if s[0] < 0:
+    for alt in ("x2", "x4"):
+        if s[0] >= 0:
+            break
         try:
-            s = m.span("x2")
+            s = m.span(alt)
         except IndexError:
             pass
     return s

@@ -20,6 +20,8 @@ HEADING_MAX_WORDS = 12
 # dates ("im Juni") then take their year from the text before them, not from the publication date.
 HISTORY_YEARS_BACK = 10
 HISTORY_MIN_YEARS = 3
+# A text "published" this many years ago (a date inferred from a history's latest date) reads as a story.
+ARCHIVAL_YEARS_BACK = 40
 # Two reference dates far apart: what resolves the same against both does not depend on one.
 _PROBE_REFERENCES = (date(1950, 6, 15), date(2050, 6, 15))
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
@@ -34,6 +36,7 @@ _PAGE_LINE = re.compile(
 )
 # "er" as a subject pronoun (not "Er" the abbreviation of a title, which stands before a name)
 _HE = re.compile(r"(?<![\w-])[Ee]r(?![\w-])(?!\s+[A-ZÄÖÜ][a-zäöü]+\s+[A-ZÄÖÜ])")
+_YEARS_ONLY = re.compile(r"[\W\d]*(?:(?:und|bis|sowie|oder)\b[\W\d]*)*", re.IGNORECASE)
 _CLOCK = re.compile(r"\b(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?\b|\bUhr\b", re.IGNORECASE)
 
 
@@ -43,7 +46,10 @@ def is_page_metadata(sentence: str, date_text: str) -> bool:
     if _PAGE_LINE.match(sentence):
         return True
     rest = _CLOCK.sub(" ", sentence.replace(date_text, " ", 1))
-    return not re.search(r"\w", rest)
+    if not re.search(r"\w", rest):
+        return True
+    # a section heading of years alone ("1916 und 1917", "1939–1945") labels a part, tells no event
+    return _is_heading(sentence) and bool(_YEARS_ONLY.fullmatch(rest))
 
 
 @dataclass
@@ -141,7 +147,7 @@ class Extractor:
             same = {(e.char_start, e.char_end, e.start, e.end) for e in second}
             return [e for e in first if (e.char_start, e.char_end, e.start, e.end) in same]
         found = find_dates(text, published, mode=mode or "news")
-        if mode is None and is_history(found, published):
+        if mode is None and (is_history(found, published) or is_archival(published)):
             return find_dates(text, published, mode="narrative")
         return found
 
@@ -170,6 +176,13 @@ def is_history(expressions, published: date) -> bool:
     """Whether the years a text states lie mostly long before its publication (a history, not news)."""
     years = [int(y) for e in expressions if e.start is not None for y in _YEAR.findall(e.text)]
     return len(years) >= HISTORY_MIN_YEARS and statistics.median(years) <= published.year - HISTORY_YEARS_BACK
+
+
+def is_archival(published: date, today: date | None = None) -> bool:
+    """A publication date this far back is no news of the day: it was read off a history's own latest
+    date, so its year-less dates follow the story, not the date nearest to the last one it tells."""
+    today = today or date.today()
+    return published.year <= today.year - ARCHIVAL_YEARS_BACK
 
 
 _default: Extractor | None = None
