@@ -124,6 +124,15 @@ def _iso(s: D, e: D) -> str:
     return s.isoformat() if s == e else f"{s.isoformat()}..{e.isoformat()}"
 
 
+def _with_mod(s: D, e: D, mod: Optional[str], gran: str):
+    """Anfang/Mitte/Ende narrows an interval to an approximate part of it; returns
+    (start, end, granularity, note for the explanation)."""
+    if not mod:
+        return s, e, gran, ""
+    s, e, note = _mod_interval(s, e, mod, gran)
+    return s, e, "approx", f" ({note})"
+
+
 def _mod_interval(s: D, e: D, mod: str, gran: str):
     """Apply Anfang/Mitte/Ende to an interval; returns (start, end, note)."""
     mod = _mod_key(mod)
@@ -673,12 +682,7 @@ def h_month(m, ctx):
             return None
         note = "; " + note
         conf = 0.85 if pre or mod or rel else 0.6
-    gran = "month"
-    extra = ""
-    if mod:
-        s, e, extra = _mod_interval(s, e, mod, "month")
-        gran = "approx"
-        extra = f" ({extra})"
+    s, e, gran, extra = _with_mod(s, e, mod, "month")
     span = None
     if comp:
         conf = 0.4
@@ -776,12 +780,7 @@ def h_season(m, ctx):
             return None
         note = "; " + note
         conf = 0.8
-    gran = "season"
-    extra = ""
-    if mod:
-        s, e, extra = _mod_interval(s, e, mod, "season")
-        gran = "approx"
-        extra = f" ({extra})"
+    s, e, gran, extra = _with_mod(s, e, mod, "season")
     return _te(ctx, m, "date", s, e, gran,
                f"{m['x']} → {L.SEASON_DE[season]} {_iso(s, e)}{extra}{note}", conf)
 
@@ -870,11 +869,7 @@ def h_first_months(m, ctx):
 
 def h_year_explicit(m, ctx):
     y = int(m["y"])
-    s, e = D(y, 1, 1), D(y, 12, 31)
-    gran, extra = "year", ""
-    if m.groupdict().get("mod"):
-        s, e, extra = _mod_interval(s, e, m["mod"], "year")
-        gran, extra = "approx", f" ({extra})"
+    s, e, gran, extra = _with_mod(D(y, 1, 1), D(y, 12, 31), m.groupdict().get("mod"), "year")
     return _te(ctx, m, "date", s, e, gran, f"{m['x']} → {_iso(s, e)}{extra}", 0.95)
 
 
@@ -1003,13 +998,9 @@ def h_rel_year(m, ctx):
         else:
             y = pub.year
             how = "the publication year"
-    s, e = D(y, 1, 1), D(y, 12, 31)
-    gran, extra = "year", ""
-    if g.get("mod"):
-        s, e, extra = _mod_interval(s, e, g["mod"], "year")
-        gran, extra = "approx", f", {extra}"
+    s, e, gran, extra = _with_mod(D(y, 1, 1), D(y, 12, 31), g.get("mod"), "year")
     return _te(ctx, m, "date", s, e, gran,
-               f"{m['x']} → {_iso(s, e)} ({how}{extra}; publication date {pub.isoformat()})", 0.88)
+               f"{m['x']} → {_iso(s, e)}{extra} ({how}; publication date {pub.isoformat()})", 0.88)
 
 
 def h_jahreswende(m, ctx):
@@ -1082,11 +1073,7 @@ def h_decade(m, ctx):
             start = int(g["c"]) * 100 + d
         else:
             start = 2000 + d if d <= 10 else 1900 + d
-    s, e = D(start, 1, 1), D(start + 9, 12, 31)
-    gran, extra = "decade", ""
-    if g.get("mod"):
-        s, e, extra = _mod_interval(s, e, g["mod"], "decade")
-        gran, extra = "approx", f" ({extra})"
+    s, e, gran, extra = _with_mod(D(start, 1, 1), D(start + 9, 12, 31), g.get("mod"), "decade")
     return _te(ctx, m, "date", s, e, gran, f"{m['x']} → {start}s {_iso(s, e)}{extra}", 0.88)
 
 
@@ -1145,8 +1132,7 @@ def h_rel_week(m, ctx):
         s, e = sat, sat + ONE
         gran, extra = "approx", " (weekend)"
     if g.get("mod"):
-        s, e, extra = _mod_interval(s, e, g["mod"], "week")
-        gran, extra = "approx", f" ({extra})"
+        s, e, gran, extra = _with_mod(s, e, g["mod"], "week")
     how = {"past": "week before", "next": "week after", "this": "week of"}[relk]
     return _te(ctx, m, "date", s, e, gran,
                f"{m['x']} → {_iso(s, e)}{extra} ({how} the publication date {pub.isoformat()})", 0.85)
@@ -1181,11 +1167,7 @@ def h_rel_month(m, ctx):
         return None
     first = D(pub.year, pub.month, 1)
     first = _add_months(first, {"past": -1, "next": 1, "this": 0}[relk])
-    s, e = _month_iv(first.year, first.month)
-    gran, extra = "month", ""
-    if g.get("mod"):
-        s, e, extra = _mod_interval(s, e, g["mod"], "month")
-        gran, extra = "approx", f" ({extra})"
+    s, e, gran, extra = _with_mod(*_month_iv(first.year, first.month), g.get("mod"), "month")
     return _te(ctx, m, "date", s, e, gran,
                f"{m['x']} → {_iso(s, e)}{extra} (relative to the publication date {pub.isoformat()})", 0.85)
 
